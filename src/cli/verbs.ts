@@ -4,6 +4,11 @@ import type { VerbEntry } from "./command.ts";
 
 export const verbs: VerbEntry[] = [
   {
+    name: "create",
+    summary: "create a new chart with the given name",
+    load: async () => (await import("./verbs/create.ts")).default,
+  },
+  {
     name: "version",
     summary: "print the client version information",
     load: async () => (await import("./verbs/version.ts")).default,
