@@ -1,0 +1,78 @@
+// Byte helpers shared by the hash, crypto and random functions. Go strings are
+// byte strings; ours are JS strings, so we meet at UTF-8.
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export function utf8(s: string): Uint8Array {
+  return encoder.encode(s);
+}
+
+export function fromUtf8(b: Uint8Array): string {
+  return decoder.decode(b);
+}
+
+export function hex(b: Uint8Array): string {
+  let s = "";
+  for (const x of b) s += x.toString(16).padStart(2, "0");
+  return s;
+}
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** base64.StdEncoding.EncodeToString. */
+export function base64Encode(b: Uint8Array): string {
+  let out = "";
+  let i = 0;
+  for (; i + 2 < b.length; i += 3) {
+    const n = (b[i]! << 16) | (b[i + 1]! << 8) | b[i + 2]!;
+    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + B64[n & 63]!;
+  }
+  const rest = b.length - i;
+  if (rest === 1) {
+    const n = b[i]! << 16;
+    out += `${B64[n >> 18]!}${B64[(n >> 12) & 63]!}==`;
+  } else if (rest === 2) {
+    const n = (b[i]! << 16) | (b[i + 1]! << 8);
+    out += `${B64[n >> 18]!}${B64[(n >> 12) & 63]!}${B64[(n >> 6) & 63]!}=`;
+  }
+  return out;
+}
+
+/**
+ * base64.StdEncoding.DecodeString: strict padding; CR and LF are ignored as Go
+ * does. Returns undefined on malformed input (callers print their own error).
+ */
+export function base64Decode(s: string): Uint8Array | undefined {
+  const clean = s.replace(/[\r\n]/g, "");
+  if (clean.length % 4 !== 0) return undefined;
+  const out: number[] = [];
+  for (let i = 0; i < clean.length; i += 4) {
+    const q = clean.slice(i, i + 4);
+    const pad = q.endsWith("==") ? 2 : q.endsWith("=") ? 1 : 0;
+    if (pad && i + 4 !== clean.length) return undefined;
+    let n = 0;
+    for (let j = 0; j < 4; j++) {
+      const c = q[j]!;
+      const v = j >= 4 - pad ? 0 : B64.indexOf(c);
+      if (v < 0) return undefined;
+      n = (n << 6) | v;
+    }
+    out.push((n >> 16) & 255);
+    if (pad < 2) out.push((n >> 8) & 255);
+    if (pad < 1) out.push(n & 255);
+  }
+  return Uint8Array.from(out);
+}
+
+export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  let len = 0;
+  for (const p of parts) len += p.length;
+  const out = new Uint8Array(len);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}

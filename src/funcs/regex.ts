@@ -1,0 +1,251 @@
+// Sprig's regular expression functions (regex.go) with Go's regexp semantics:
+// RE2 syntax through re2js, Go's match iteration (FindAll, Split), Go's
+// template expansion ($1, ${1}, ${name}) and Go's error and panic texts.
+import { RE2JS } from "re2js";
+import { GoError, type GoFunc, type Value } from "../template/value.ts";
+import { intArg, stringSlice } from "./goargs.ts";
+import { backquoteOrQuote } from "./goquote.ts";
+
+/** The Go-like engine re2js keeps inside each compiled pattern. */
+interface RE2Engine {
+  findAllIndex(s: string, n: number): number[][] | null;
+  findAllSubmatchIndex(s: string, n: number): number[][] | null;
+  findIndex(s: string): number[] | null;
+  namedGroups: Record<string, number>;
+}
+
+interface Compiled {
+  engine: RE2Engine;
+  /** Sub-expression names by group index ("" for unnamed), as Regexp.SubexpNames. */
+  names: string[];
+}
+
+const cache = new Map<string, Compiled | GoError>();
+
+/** regexp.Compile: the compiled pattern, or Go's error. */
+function compile(expr: string): Compiled {
+  let c = cache.get(expr);
+  if (c === undefined) {
+    try {
+      const re = RE2JS.compile(expr);
+      const engine = (re as unknown as { re2Input: RE2Engine }).re2Input;
+      const names: string[] = new Array(re.groupCount() + 1).fill("");
+      for (const [name, i] of Object.entries(engine.namedGroups)) names[i] = name;
+      c = { engine, names };
+    } catch (e) {
+      // Go always appends ": `expr`", even when the offending text is empty.
+      const msg = (e as Error).message;
+      c = new GoError(msg.endsWith("`") ? msg : `${msg}: \`\``);
+    }
+    if (cache.size > 1000) cache.clear();
+    cache.set(expr, c);
+  }
+  if (c instanceof GoError) throw c;
+  return c;
+}
+
+/** regexp.MustCompile: panics with Go's text on a bad pattern. */
+function mustCompile(expr: string): Compiled {
+  try {
+    return compile(expr);
+  } catch (e) {
+    throw new GoError(`regexp: Compile(${backquoteOrQuote(expr)}): ${(e as Error).message}`);
+  }
+}
+
+function findAll(c: Compiled, s: string, n: number): string[] {
+  if (n < 0) n = s.length + 1;
+  const m = n === 0 ? null : c.engine.findAllIndex(s, n);
+  return (m ?? []).map(([a, b]) => s.slice(a, b));
+}
+
+function isWordChar(ch: string): boolean {
+  return /[\p{L}\p{Nd}_]/u.test(ch);
+}
+
+/** Go's regexp expand: $$, $name, ${name}, $1, ${1}; malformed `$` stays literal. */
+function expand(c: Compiled, template: string, src: string, match: number[]): string {
+  let out = "";
+  let t = template;
+  for (;;) {
+    const i = t.indexOf("$");
+    if (i < 0) break;
+    out += t.slice(0, i);
+    t = t.slice(i + 1);
+    if (t.startsWith("$")) {
+      out += "$";
+      t = t.slice(1);
+      continue;
+    }
+    const ext = extractName(t);
+    if (!ext) {
+      out += "$";
+      continue;
+    }
+    t = ext.rest;
+    const group = (g: number) => {
+      if (2 * g + 1 < match.length && match[2 * g]! >= 0) out += src.slice(match[2 * g], match[2 * g + 1]);
+    };
+    if (ext.num >= 0) group(ext.num);
+    else {
+      const g = c.names.indexOf(ext.name);
+      if (g > 0) group(g);
+    }
+  }
+  return out + t;
+}
+
+function extractName(str: string): { name: string; num: number; rest: string } | undefined {
+  let s = str;
+  const brace = s.startsWith("{");
+  if (brace) s = s.slice(1);
+  let i = 0;
+  for (const ch of s) {
+    if (!isWordChar(ch)) break;
+    i += ch.length;
+  }
+  if (i === 0) return undefined;
+  const name = s.slice(0, i);
+  if (brace) {
+    if (s[i] !== "}") return undefined;
+    i++;
+  }
+  let num = 0;
+  for (const ch of name) {
+    if (ch < "0" || ch > "9" || num >= 1e8) {
+      num = -1;
+      break;
+    }
+    num = num * 10 + (ch.charCodeAt(0) - 48);
+  }
+  if (name[0] === "0" && name.length > 1) num = -1;
+  return { name, num, rest: s.slice(i) };
+}
+
+function replaceAll(c: Compiled, src: string, repl: (m: number[]) => string): string {
+  const matches = c.engine.findAllSubmatchIndex(src, src.length + 1) ?? [];
+  let out = "";
+  let last = 0;
+  for (const m of matches) {
+    out += src.slice(last, m[0]) + repl(m);
+    last = m[1]!;
+  }
+  return out + src.slice(last);
+}
+
+/** Regexp.Split. */
+function split(c: Compiled, expr: string, s: string, n: number): string[] {
+  if (n === 0) return [];
+  if (expr.length > 0 && s.length === 0) return [""];
+  const matches = findAllIndexes(c, s, n);
+  const out: string[] = [];
+  let beg = 0;
+  let end = 0;
+  for (const [a, b] of matches) {
+    if (n > 0 && out.length === n - 1) break;
+    end = a;
+    if (b !== 0) out.push(s.slice(beg, end));
+    beg = b;
+  }
+  if (end !== s.length) out.push(s.slice(beg));
+  return out;
+}
+
+function findAllIndexes(c: Compiled, s: string, n: number): number[][] {
+  if (n < 0) n = s.length + 1;
+  if (n === 0) return [];
+  return (c.engine.findAllIndex(s, n) ?? []) as [number, number][];
+}
+
+/** regexp.QuoteMeta. */
+export function quoteMeta(s: string): string {
+  return s.replace(/[\\.+*?()|[\]{}^$]/g, "\\$&");
+}
+
+function matchString(expr: string, s: string): boolean {
+  return compile(expr).engine.findIndex(s) !== null;
+}
+
+const str = (v: Value) => v as string;
+
+export const regexFuncs: Record<string, GoFunc> = {
+  regexMatch: {
+    params: ["string", "string"],
+    result: "bool",
+    fn: (re, s) => {
+      try {
+        return matchString(str(re), str(s));
+      } catch {
+        return false;
+      }
+    },
+  },
+  mustRegexMatch: {
+    params: ["string", "string"],
+    result: "bool",
+    returnsError: true,
+    fn: (re, s) => matchString(str(re), str(s)),
+  },
+  regexFindAll: {
+    params: ["string", "string", "int"],
+    result: "[]string",
+    fn: (re, s, n) => stringSlice(findAll(mustCompile(str(re)), str(s), intArg(n))),
+  },
+  mustRegexFindAll: {
+    params: ["string", "string", "int"],
+    result: "[]string",
+    returnsError: true,
+    fn: (re, s, n) => stringSlice(findAll(compile(str(re)), str(s), intArg(n))),
+  },
+  regexFind: {
+    params: ["string", "string"],
+    result: "string",
+    fn: (re, s) => findAll(mustCompile(str(re)), str(s), 1)[0] ?? "",
+  },
+  mustRegexFind: {
+    params: ["string", "string"],
+    result: "string",
+    returnsError: true,
+    fn: (re, s) => findAll(compile(str(re)), str(s), 1)[0] ?? "",
+  },
+  regexReplaceAll: {
+    params: ["string", "string", "string"],
+    result: "string",
+    fn: (re, s, r) => {
+      const c = mustCompile(str(re));
+      return replaceAll(c, str(s), (m) => expand(c, str(r), str(s), m));
+    },
+  },
+  mustRegexReplaceAll: {
+    params: ["string", "string", "string"],
+    result: "string",
+    returnsError: true,
+    fn: (re, s, r) => {
+      const c = compile(str(re));
+      return replaceAll(c, str(s), (m) => expand(c, str(r), str(s), m));
+    },
+  },
+  regexReplaceAllLiteral: {
+    params: ["string", "string", "string"],
+    result: "string",
+    fn: (re, s, r) => replaceAll(mustCompile(str(re)), str(s), () => str(r)),
+  },
+  mustRegexReplaceAllLiteral: {
+    params: ["string", "string", "string"],
+    result: "string",
+    returnsError: true,
+    fn: (re, s, r) => replaceAll(compile(str(re)), str(s), () => str(r)),
+  },
+  regexSplit: {
+    params: ["string", "string", "int"],
+    result: "[]string",
+    fn: (re, s, n) => stringSlice(split(mustCompile(str(re)), str(re), str(s), intArg(n))),
+  },
+  mustRegexSplit: {
+    params: ["string", "string", "int"],
+    result: "[]string",
+    returnsError: true,
+    fn: (re, s, n) => stringSlice(split(compile(str(re)), str(re), str(s), intArg(n))),
+  },
+  regexQuoteMeta: { params: ["string"], result: "string", fn: (s) => quoteMeta(str(s)) },
+};
