@@ -1,0 +1,50 @@
+// What integration tests use to reach the local control plane. `npm test`
+// starts the plane once before the tests that need it and stops it after
+// (scripts/test.mjs); a test file run on its own starts it here, and then
+// stops it when its process exits unless CAPSTAN_CLUSTER_KEEP=1.
+import { execFile } from "node:child_process";
+import { kubectlPath } from "../helpers/oracle.ts";
+import { type PlaneState, restrictedNamespace, stopSync, up } from "./plane.ts";
+
+export { restrictedNamespace };
+
+let pending: Promise<PlaneState> | undefined;
+
+async function ensureUp(): Promise<PlaneState> {
+  const r = await up();
+  if (r.started && process.env.CAPSTAN_CLUSTER_KEEP !== "1") process.on("exit", () => stopSync());
+  return r.state;
+}
+
+/** Path of the kubeconfig (admin context current; also capstan-restricted), starting the plane if needed. */
+export async function getKubeconfig(): Promise<string> {
+  pending ??= ensureUp();
+  return (await pending).kubeconfig;
+}
+
+/** The running plane's state (API server URL, data folder, pids). */
+export function getPlane(): Promise<PlaneState> {
+  pending ??= ensureUp();
+  return pending;
+}
+
+export { kubectlPath };
+
+export interface KubectlResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/** Runs kubectl 1.35 (from the oracle package) against the plane; context defaults to capstan-admin. */
+export async function kubectl(args: string[], opts: { context?: string; stdin?: string } = {}) {
+  const kubeconfig = await getKubeconfig();
+  const full = ["--kubeconfig", kubeconfig, "--context", opts.context ?? "capstan-admin", ...args];
+  return new Promise<KubectlResult>((resolve, reject) => {
+    const child = execFile(kubectlPath(), full, { encoding: "utf8" }, (err, stdout, stderr) => {
+      if (err && typeof (err as any).code !== "number") return reject(err);
+      resolve({ stdout, stderr, code: err ? ((err as any).code as number) : 0 });
+    });
+    if (opts.stdin !== undefined) child.stdin?.end(opts.stdin);
+  });
+}
