@@ -9,6 +9,11 @@ export const verbs: VerbEntry[] = [
     load: async () => (await import("./verbs/create.ts")).default,
   },
   {
+    name: "template",
+    summary: "locally render templates",
+    load: async () => (await import("./verbs/template.ts")).default,
+  },
+  {
     name: "version",
     summary: "print the client version information",
     load: async () => (await import("./verbs/version.ts")).default,

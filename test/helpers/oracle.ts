@@ -153,10 +153,10 @@ export function hashFiles(files: ChartFiles): string {
   return h.digest("hex");
 }
 
-/** Drops helm's `level=WARN ...` log lines (and similar) from stderr before comparing. */
+/** Drops helm's structured log lines (`level=WARN msg=...`, `level=ERROR ...`) from stderr before comparing. */
 export function stripHelmLogLines(stderr: string): string {
   return stderr
     .split("\n")
-    .filter((l) => !/^(level=(WARN|INFO|DEBUG)|time=\S+ level=)/.test(l) && !l.startsWith("WARNING: "))
+    .filter((l) => !/^(time=\S+ )?level=[A-Z]+ /.test(l))
     .join("\n");
 }

@@ -11,10 +11,18 @@ import {
   type ChartFiles,
   type HelmVersion,
   hashFiles,
+  type RunResult,
   runHelm,
   stripHelmLogLines,
   writeChart,
 } from "./oracle.ts";
+
+/** Runs `template <chartDir> <args>` with helm or capstan. */
+export type TemplateRunner = (chartDir: string, args: string[], files: ChartFiles) => Promise<RunResult>;
+
+export function helmRunner(version: HelmVersion = 4): TemplateRunner {
+  return (dir, args, files) => runHelm(["template", dir, ...args], { version, cacheKey: hashFiles(files) });
+}
 
 export interface TemplateCase {
   /** The template text, as a file in templates/ would hold it. */
@@ -55,12 +63,11 @@ export function helmErrorMessage(stderr: string): string {
   return msg.replace(/\n+$/, "");
 }
 
-async function runChart(files: ChartFiles, args: string[], version: HelmVersion) {
-  const dir = writeChart(files);
-  return runHelm(["template", dir, ...args], { version, cacheKey: hashFiles(files) });
+async function runChart(files: ChartFiles, args: string[], runner: TemplateRunner) {
+  return runner(writeChart(files), args, files);
 }
 
-async function runBatch(cases: TemplateCase[], version: HelmVersion): Promise<CaseResult[] | undefined> {
+async function runBatch(cases: TemplateCase[], version: TemplateRunner): Promise<CaseResult[] | undefined> {
   const first = cases[0]!;
   const files: ChartFiles = { "Chart.yaml": CHART_YAML, ...(first.files ?? {}) };
   if (first.values !== undefined) files["values.yaml"] = first.values;
@@ -85,7 +92,7 @@ async function runBatch(cases: TemplateCase[], version: HelmVersion): Promise<Ca
   return results;
 }
 
-async function runSingle(c: TemplateCase, version: HelmVersion): Promise<CaseResult> {
+async function runSingle(c: TemplateCase, version: TemplateRunner): Promise<CaseResult> {
   const batch = await runBatch([c], version);
   if (batch) return batch[0]!;
   const files: ChartFiles = {
@@ -117,6 +124,11 @@ export async function helmRenderCases(
   cases: TemplateCase[],
   version: HelmVersion = 4,
 ): Promise<CaseResult[]> {
+  return renderCases(cases, helmRunner(version));
+}
+
+/** What the runner (helm or capstan) renders for each case, batched the same way. */
+export async function renderCases(cases: TemplateCase[], version: TemplateRunner): Promise<CaseResult[]> {
   const groups = new Map<string, number[]>();
   cases.forEach((c, i) => {
     const k = groupKey(c);
@@ -149,4 +161,44 @@ export async function helmRenderCases(
   }
   await pool(tasks, 2);
   return results;
+}
+
+export interface CaseMismatch {
+  index: number;
+  template: string;
+  helm: CaseResult;
+  capstan: CaseResult;
+}
+
+/**
+ * Renders every case with helm and with capstan's `template` (in-process), in
+ * the same batches, and returns the cases whose output or error differ.
+ */
+export async function compareCases(cases: TemplateCase[], version: HelmVersion = 4): Promise<CaseMismatch[]> {
+  const { runCapstan } = await import("./differential.ts");
+  const capstanRunner: TemplateRunner = (dir, args) => runCapstan(["template", dir, ...args]);
+  const [helm, ours] = await Promise.all([
+    renderCases(cases, helmRunner(version)),
+    renderCases(cases, capstanRunner),
+  ]);
+  const out: CaseMismatch[] = [];
+  cases.forEach((c, i) => {
+    const h = helm[i]!;
+    const o = ours[i]!;
+    if (h.output !== o.output || h.error !== o.error) {
+      out.push({ index: i, template: c.template, helm: h, capstan: o });
+    }
+  });
+  return out;
+}
+
+/** A readable report of mismatches, for assertion messages. */
+export function formatMismatches(m: CaseMismatch[], max = 20): string {
+  return m
+    .slice(0, max)
+    .map(
+      (x) =>
+        `case ${x.index}: ${JSON.stringify(x.template)}\n  helm:    ${JSON.stringify(x.helm.output ?? `ERROR ${x.helm.error}`)}\n  capstan: ${JSON.stringify(x.capstan.output ?? `ERROR ${x.capstan.error}`)}`,
+    )
+    .join("\n");
 }

@@ -1,0 +1,245 @@
+// `capstan template`: helm's install action in client-only dry-run mode, and
+// the template command's way of printing the result (CRDs when asked, then
+// manifests, then hooks; --show-only; --output-dir; --skip-tests; --no-hooks).
+import { spawnSync } from "node:child_process";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join } from "node:path";
+import type { Chart } from "../chart/chart.ts";
+import { defaultCapabilities } from "../engine/capabilities.ts";
+import { pathBase } from "../engine/gostrings.ts";
+import { splitManifests } from "../engine/manifests.ts";
+import { loadChartPath } from "../node/fs-load.ts";
+import type { GoMap } from "../template/value.ts";
+import { mergeUserValues, type ValueOptions } from "../values/user-values.ts";
+import { releaseNameAndChart, validateReleaseName } from "./release-name.ts";
+import { RenderFailure, renderChart } from "./render.ts";
+
+export interface TemplateOptions extends ValueOptions {
+  namespace?: string;
+  releaseName?: string;
+  generateName?: boolean;
+  nameTemplate?: string;
+  kubeVersion?: string;
+  apiVersions?: string[];
+  showOnly?: string[];
+  outputDir?: string;
+  useReleaseName?: boolean;
+  includeCrds?: boolean;
+  skipTests?: boolean;
+  disableHooks?: boolean;
+  isUpgrade?: boolean;
+  renderSubchartNotes?: boolean;
+  skipSchemaValidation?: boolean;
+  /** An executable that receives the manifests on stdin and prints the replacement (helm 3's --post-renderer). */
+  postRenderer?: string;
+  postRendererArgs?: string[];
+  debug?: boolean;
+  enableDNS?: boolean;
+  cwd?: string;
+  warn?: (msg: string) => void;
+}
+
+export interface TemplateResult {
+  /** What `helm template` prints on stdout. */
+  stdout: string;
+  /** The error, when rendering failed (stdout then holds what --debug shows). */
+  error?: Error;
+}
+
+export class TemplateError extends Error {}
+
+interface CrdFile {
+  filename: string;
+  data: Uint8Array;
+}
+
+/** Chart.CRDObjects: crds/*.{yaml,yml,json} of the chart and its enabled sub-charts. */
+function crdObjects(chart: Chart): CrdFile[] {
+  const out: CrdFile[] = [];
+  for (const f of chart.files) {
+    if (f.name.startsWith("crds/") && /\.(ya?ml|json)$/.test(f.name)) {
+      out.push({ filename: `${chart.fullPath()}/${f.name}`, data: f.data });
+    }
+  }
+  for (const d of chart.dependencies()) out.push(...crdObjects(d as Chart));
+  return out;
+}
+
+const decoder = new TextDecoder();
+
+/** Go's path/filepath.Match for --show-only patterns. */
+function filepathMatch(pattern: string, name: string): boolean {
+  let re = "^";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const end = pattern.indexOf("]", i + 1);
+      if (end < 0) return false;
+      let body = pattern.slice(i + 1, end);
+      if (body.startsWith("^")) body = `^${body.slice(1)}`;
+      re += `[${body.replace(/\\/g, "\\\\")}]`;
+      i = end;
+    } else if (c === "\\" && i + 1 < pattern.length) re += `\\${pattern[++i]}`;
+    else re += c.replace(/[.+^${}()|\]\\/]/g, "\\$&");
+  }
+  try {
+    return new RegExp(`${re}$`).test(name);
+  } catch {
+    return false;
+  }
+}
+
+function writeToFile(outputDir: string, name: string, data: string, append: boolean, out: string[]) {
+  const file = join(outputDir, name);
+  mkdirSync(dirname(file), { recursive: true });
+  const content = `---\n# Source: ${name}\n${data}\n`;
+  if (append) appendFileSync(file, content);
+  else writeFileSync(file, content);
+  out.push(`wrote ${file}\n`);
+}
+
+function runPostRenderer(cmd: string, args: string[], input: string): string {
+  const r = spawnSync(cmd, args, { input, encoding: "utf8", maxBuffer: 1 << 30 });
+  if (r.error) throw new TemplateError(`error while running post render on files: ${r.error.message}`);
+  if (r.status !== 0) {
+    throw new TemplateError(
+      `error while running post render on files: error while running command ${cmd}. error output:\n${r.stderr}: exit status ${r.status}`,
+    );
+  }
+  return r.stdout;
+}
+
+/** helm's LocateChart for local paths (repositories and OCI come with the distribution verbs). */
+export function locateChart(ref: string, cwd: string): string {
+  const abs = isAbsolute(ref) ? ref : join(cwd, ref);
+  if (existsSync(abs)) return abs;
+  if (isAbsolute(ref) || ref.startsWith("."))
+    throw new TemplateError(`path ${JSON.stringify(ref)} not found`);
+  const slash = ref.indexOf("/");
+  if (slash > 0) throw new TemplateError(`repo ${ref.slice(0, slash)} not found`);
+  throw new TemplateError(`non-absolute URLs should be in form of repo_name/path_to_chart, got: ${ref}`);
+}
+
+export async function runTemplate(args: string[], opts: TemplateOptions): Promise<TemplateResult> {
+  const cwd = opts.cwd ?? process.cwd();
+  const { name, chartRef } = releaseNameAndChart(args, {
+    releaseName: "release-name",
+    generateName: opts.generateName,
+    nameTemplate: opts.nameTemplate,
+  });
+  const chart = loadChartPath(locateChart(chartRef.trim(), cwd));
+  if (chart.metadata.Type === "library") {
+    throw new TemplateError("validation: chart.metadata.type 'library' is not installable");
+  }
+  if (chart.metadata.Deprecated) opts.warn?.("This chart is deprecated");
+  const userValues: GoMap = mergeUserValues(opts, (p) => readFileSync(join(cwd, p)));
+  validateReleaseName(name);
+  const caps = defaultCapabilities({ kubeVersion: opts.kubeVersion, apiVersions: opts.apiVersions });
+  const out: string[] = [];
+  let result: ReturnType<typeof renderChart>;
+  try {
+    result = renderChart(chart, userValues, {
+      release: {
+        name,
+        namespace: opts.namespace || "default",
+        isInstall: !opts.isUpgrade,
+        isUpgrade: !!opts.isUpgrade,
+      },
+      capabilities: caps,
+      subNotes: opts.renderSubchartNotes,
+      skipSchemaValidation: opts.skipSchemaValidation,
+      enableDNS: opts.enableDNS,
+      warn: opts.warn,
+    });
+  } catch (e) {
+    const err = e as Error;
+    if (e instanceof RenderFailure) {
+      if (opts.debug && e.files) {
+        for (const [n, content] of e.files)
+          if (content.trim() !== "") out.push(`---\n# Source: ${n}\n${content}\n`);
+        return { stdout: out.join(""), error: err };
+      }
+      return {
+        stdout: "",
+        error: new TemplateError(`${err.message}\n\nUse --debug flag to render out invalid YAML`),
+      };
+    }
+    if ((e as any).rendered)
+      return {
+        stdout: "",
+        error: new TemplateError(`${err.message}\n\nUse --debug flag to render out invalid YAML`),
+      };
+    throw e;
+  }
+
+  let { manifests, hooks } = result;
+  if (opts.postRenderer) {
+    const merged = [...result.files]
+      .filter(([n, c]) => !pathBase(n).startsWith("_") && c.trim() !== "")
+      .map(([, c]) => c)
+      .join("\n---\n");
+    const rendered = runPostRenderer(opts.postRenderer, opts.postRendererArgs ?? [], merged);
+    manifests = splitManifests(rendered).map((content) => ({
+      name: "generated-by-postrender",
+      content,
+      head: { apiVersion: "", kind: "" },
+    }));
+    hooks = hooks.slice();
+  }
+
+  // rel.Manifest: CRDs (with --include-crds), then manifests.
+  const manifestParts: string[] = [];
+  const written = new Set<string>();
+  const outDir = opts.outputDir
+    ? opts.useReleaseName
+      ? join(opts.outputDir, name)
+      : opts.outputDir
+    : undefined;
+  if (opts.includeCrds) {
+    for (const crd of crdObjects(chart)) {
+      const data = decoder.decode(crd.data);
+      if (!outDir) manifestParts.push(`---\n# Source: ${crd.filename}\n${data}\n`);
+      else {
+        writeToFile(opts.outputDir!, crd.filename, data, written.has(crd.filename), out);
+        written.add(crd.filename);
+      }
+    }
+  }
+  for (const m of manifests) {
+    if (!outDir) manifestParts.push(`---\n# Source: ${m.name}\n${m.content}\n`);
+    else {
+      writeToFile(outDir, m.name, m.content, written.has(m.name), out);
+      written.add(m.name);
+    }
+  }
+  let manifestText = `${manifestParts.join("").trim()}\n`;
+  if (!opts.disableHooks) {
+    for (const h of hooks) {
+      if (opts.skipTests && h.events.includes("test")) continue;
+      if (!outDir) manifestText += `---\n# Source: ${h.path}\n${h.manifest}\n`;
+      else {
+        writeToFile(outDir, h.path, h.manifest, written.has(h.path), out);
+        written.add(h.path);
+      }
+    }
+  }
+  if (opts.showOnly && opts.showOnly.length > 0) {
+    const docs = splitManifests(manifestText);
+    const selected: string[] = [];
+    for (const pattern of opts.showOnly) {
+      let missing = true;
+      for (const doc of docs) {
+        const m = /# Source: [^/]+\/(.+)/.exec(doc);
+        if (!m) continue;
+        if (!filepathMatch(pattern, m[1]!)) continue;
+        selected.push(doc);
+        missing = false;
+      }
+      if (missing) throw new TemplateError(`could not find template ${pattern} in chart`);
+    }
+    for (const doc of selected) out.push(`---\n${doc}\n`);
+  } else out.push(manifestText);
+  return { stdout: out.join("") };
+}

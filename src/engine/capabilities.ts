@@ -1,0 +1,226 @@
+// .Capabilities as helm 4.1.4 builds it: *common.Capabilities with a
+// KubeVersion (a Stringer), the API versions (common.VersionSet, with Has) and
+// helm's own build info. Offline (`template`, client dry-run) these are helm's
+// defaults, plus --kube-version and --api-versions.
+import { type GoFunc, GoObject, MARSHAL_JSON, type Value } from "../template/value.ts";
+
+// helm v4.1.4's common.DefaultCapabilities API versions, in helm's order.
+export const DEFAULT_API_VERSIONS = [
+  "v1",
+  "admissionregistration.k8s.io/v1",
+  "admissionregistration.k8s.io/v1alpha1",
+  "admissionregistration.k8s.io/v1beta1",
+  "internal.apiserver.k8s.io/v1alpha1",
+  "apps/v1",
+  "apps/v1beta1",
+  "apps/v1beta2",
+  "authentication.k8s.io/v1",
+  "authentication.k8s.io/v1alpha1",
+  "authentication.k8s.io/v1beta1",
+  "authorization.k8s.io/v1",
+  "authorization.k8s.io/v1beta1",
+  "autoscaling/v1",
+  "autoscaling/v2",
+  "autoscaling/v2beta1",
+  "autoscaling/v2beta2",
+  "batch/v1",
+  "batch/v1beta1",
+  "certificates.k8s.io/v1",
+  "certificates.k8s.io/v1beta1",
+  "certificates.k8s.io/v1alpha1",
+  "coordination.k8s.io/v1alpha2",
+  "coordination.k8s.io/v1beta1",
+  "coordination.k8s.io/v1",
+  "discovery.k8s.io/v1",
+  "discovery.k8s.io/v1beta1",
+  "events.k8s.io/v1",
+  "events.k8s.io/v1beta1",
+  "extensions/v1beta1",
+  "flowcontrol.apiserver.k8s.io/v1",
+  "flowcontrol.apiserver.k8s.io/v1beta1",
+  "flowcontrol.apiserver.k8s.io/v1beta2",
+  "flowcontrol.apiserver.k8s.io/v1beta3",
+  "networking.k8s.io/v1",
+  "networking.k8s.io/v1beta1",
+  "node.k8s.io/v1",
+  "node.k8s.io/v1alpha1",
+  "node.k8s.io/v1beta1",
+  "policy/v1",
+  "policy/v1beta1",
+  "rbac.authorization.k8s.io/v1",
+  "rbac.authorization.k8s.io/v1beta1",
+  "rbac.authorization.k8s.io/v1alpha1",
+  "resource.k8s.io/v1",
+  "resource.k8s.io/v1beta2",
+  "resource.k8s.io/v1beta1",
+  "resource.k8s.io/v1alpha3",
+  "scheduling.k8s.io/v1alpha1",
+  "scheduling.k8s.io/v1beta1",
+  "scheduling.k8s.io/v1",
+  "storage.k8s.io/v1beta1",
+  "storage.k8s.io/v1",
+  "storage.k8s.io/v1alpha1",
+  "storagemigration.k8s.io/v1beta1",
+  "apiextensions.k8s.io/v1beta1",
+  "apiextensions.k8s.io/v1",
+];
+
+export const DEFAULT_KUBE_VERSION = "v1.35.0";
+
+export const HELM_BUILD_INFO = {
+  version: "v4.1.4",
+  gitCommit: "05fa37973dc9e42b76e1d2883494c87174b6074f",
+  gitTreeState: "clean",
+  goVersion: "go1.25.9",
+  kubeClientVersion: "v1.35",
+};
+
+function fn(params: string[], result: string, f: (...a: Value[]) => Value): GoFunc {
+  return { params, result, fn: f };
+}
+
+/** common.KubeVersion: {Version, Major, Minor}, printed through its String() method. */
+export class KubeVersion extends GoObject {
+  readonly goType = "common.KubeVersion";
+  readonly goKind = "struct";
+  constructor(
+    readonly version: string,
+    readonly major: string,
+    readonly minor: string,
+  ) {
+    super();
+  }
+  override field(name: string): Value | undefined {
+    if (name === "Version") return this.version;
+    if (name === "Major") return this.major;
+    if (name === "Minor") return this.minor;
+    return undefined;
+  }
+  override method(name: string): GoFunc | undefined {
+    if (name === "String" || name === "GitVersion") return fn([], "string", () => this.version);
+    return undefined;
+  }
+  override fields(): [string, Value][] {
+    return [
+      ["Version", this.version],
+      ["Major", this.major],
+      ["Minor", this.minor],
+    ];
+  }
+  override toString(): string {
+    return this.version;
+  }
+  [MARSHAL_JSON]() {
+    return new Map<string, Value>([
+      ["Version", this.version],
+      ["Major", this.major],
+      ["Minor", this.minor],
+    ]);
+  }
+}
+
+/**
+ * Parses a --kube-version value as helm's common.ParseKubeVersion does
+ * (semver, an optional leading "v"; Major/Minor from the parsed version).
+ * Throws helm's error text for invalid input.
+ */
+export function parseKubeVersion(s: string): KubeVersion {
+  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.exec(s);
+  if (!m) throw new Error("Invalid Semantic Version");
+  const major = String(Number(m[1]));
+  const minor = String(Number(m[2] ?? "0"));
+  const patch = String(Number(m[3] ?? "0"));
+  return new KubeVersion(`v${major}.${minor}.${patch}${m[4] ?? ""}${m[5] ?? ""}`, major, minor);
+}
+
+/** common.VersionSet: a []string with Has. */
+export class VersionSet extends GoObject {
+  readonly goType = "common.VersionSet";
+  readonly goKind = "slice";
+  constructor(readonly versions: string[]) {
+    super();
+  }
+  override method(name: string): GoFunc | undefined {
+    if (name === "Has") return fn(["string"], "bool", (v) => this.versions.includes(v as string));
+    return undefined;
+  }
+  /** Elements, for len/range/index and printing as a slice. */
+  list(): Value[] {
+    return this.versions;
+  }
+  override truth(): boolean {
+    return this.versions.length > 0;
+  }
+  [MARSHAL_JSON]() {
+    return this.versions;
+  }
+}
+
+/** version.BuildInfo (helm's), with its JSON field names. */
+export class BuildInfo extends GoObject {
+  readonly goType = "version.BuildInfo";
+  readonly goKind = "struct";
+  override fields(): [string, Value][] {
+    const b = HELM_BUILD_INFO;
+    return [
+      ["Version", b.version],
+      ["GitCommit", b.gitCommit],
+      ["GitTreeState", b.gitTreeState],
+      ["GoVersion", b.goVersion],
+      ["KubeClientVersion", b.kubeClientVersion],
+    ];
+  }
+  override field(name: string): Value | undefined {
+    return this.fields().find(([k]) => k === name)?.[1];
+  }
+  [MARSHAL_JSON]() {
+    const b = HELM_BUILD_INFO;
+    return new Map<string, Value>([
+      ["version", b.version],
+      ["git_commit", b.gitCommit],
+      ["git_tree_state", b.gitTreeState],
+      ["go_version", b.goVersion],
+      ["kube_client_version", b.kubeClientVersion],
+    ]);
+  }
+}
+
+/** *common.Capabilities. */
+export class Capabilities extends GoObject {
+  readonly goType = "*common.Capabilities";
+  readonly goKind = "ptr";
+  constructor(
+    readonly kubeVersion: KubeVersion,
+    readonly apiVersions: VersionSet,
+    readonly helmVersion = new BuildInfo(),
+  ) {
+    super();
+  }
+  override field(name: string): Value | undefined {
+    if (name === "KubeVersion") return this.kubeVersion;
+    if (name === "APIVersions") return this.apiVersions;
+    if (name === "HelmVersion") return this.helmVersion;
+    return undefined;
+  }
+  override fields(): [string, Value][] {
+    return [
+      ["KubeVersion", this.kubeVersion],
+      ["APIVersions", this.apiVersions],
+      ["HelmVersion", this.helmVersion],
+    ];
+  }
+  [MARSHAL_JSON]() {
+    return new Map<string, Value>(this.fields());
+  }
+}
+
+export interface CapabilitiesOptions {
+  kubeVersion?: string;
+  apiVersions?: string[];
+}
+
+/** The offline capabilities of `helm template` (DefaultCapabilities + flags). */
+export function defaultCapabilities(opts: CapabilitiesOptions = {}): Capabilities {
+  const kv = opts.kubeVersion ? parseKubeVersion(opts.kubeVersion) : parseKubeVersion(DEFAULT_KUBE_VERSION);
+  return new Capabilities(kv, new VersionSet([...DEFAULT_API_VERSIONS, ...(opts.apiVersions ?? [])]));
+}
