@@ -8,6 +8,8 @@ import type { Chart } from "../chart/chart.ts";
 import { defaultCapabilities } from "../engine/capabilities.ts";
 import { pathBase } from "../engine/gostrings.ts";
 import { splitManifests } from "../engine/manifests.ts";
+import { helmFuncMap } from "../funcs/index.ts";
+import { TemplateSet } from "../template/index.ts";
 import { loadChartPath } from "../node/fs-load.ts";
 import type { GoMap } from "../template/value.ts";
 import { mergeUserValues, type ValueOptions } from "../values/user-values.ts";
@@ -111,6 +113,24 @@ function runPostRenderer(cmd: string, args: string[], input: string): string {
   return r.stdout;
 }
 
+/** action.CheckDependencies: every dependency in Chart.yaml must be in charts/. */
+function checkDependencies(chart: Chart) {
+  const have = new Set(chart.dependencies().map((d) => d.name()));
+  const missing = chart.metadata.Dependencies.filter((d) => d && !have.has(d.Name)).map((d) => d!.Name);
+  if (missing.length > 0) {
+    throw new TemplateError(
+      `an error occurred while checking for chart dependencies. You may need to run \`helm dependency build\` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: ${missing.join(", ")}`,
+    );
+  }
+}
+
+/** helm's TemplateName: --name-template is a Go template with Sprig's functions, executed with no data. */
+export function renderNameTemplate(text: string): string {
+  const set = new TemplateSet({ funcs: helmFuncMap() });
+  set.parse("name-template", text);
+  return set.execute("name-template", null);
+}
+
 /** helm's LocateChart for local paths (repositories and OCI come with the distribution verbs). */
 export function locateChart(ref: string, cwd: string): string {
   const abs = isAbsolute(ref) ? ref : join(cwd, ref);
@@ -124,17 +144,20 @@ export function locateChart(ref: string, cwd: string): string {
 
 export async function runTemplate(args: string[], opts: TemplateOptions): Promise<TemplateResult> {
   const cwd = opts.cwd ?? process.cwd();
+  // The order of checks follows helm's runInstall, so the first error reported is the same.
   const { name, chartRef } = releaseNameAndChart(args, {
     releaseName: "release-name",
     generateName: opts.generateName,
     nameTemplate: opts.nameTemplate,
+    renderNameTemplate,
   });
-  const chart = loadChartPath(locateChart(chartRef.trim(), cwd));
-  if (chart.metadata.Type === "library") {
-    throw new TemplateError("validation: chart.metadata.type 'library' is not installable");
-  }
-  if (chart.metadata.Deprecated) opts.warn?.("This chart is deprecated");
-  const userValues: GoMap = mergeUserValues(opts, (p) => readFileSync(join(cwd, p)));
+  const chartPath = locateChart(chartRef.trim(), cwd);
+  const userValues: GoMap = mergeUserValues(opts, (p) => readFileSync(isAbsolute(p) ? p : join(cwd, p)));
+  const chart = loadChartPath(chartPath);
+  const type = chart.metadata.Type;
+  if (type !== "" && type !== "application") throw new TemplateError(`${type} charts are not installable`);
+  if (chart.metadata.Deprecated) opts.warn?.("this chart is deprecated");
+  checkDependencies(chart);
   validateReleaseName(name);
   const caps = defaultCapabilities({ kubeVersion: opts.kubeVersion, apiVersions: opts.apiVersions });
   const out: string[] = [];

@@ -1,3 +1,5 @@
+import { TemplateExecError } from "../template/errors.ts";
+
 // helm's rewriting of text/template errors (pkg/engine: cleanupParseError,
 // cleanupExecError) and the HELM_ERR_START/END markers that `required` and
 // `fail` use to surface their message alone.
@@ -21,7 +23,14 @@ export function cleanupParseError(filename: string, err: Error): RenderError {
   return new RenderError(`parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`);
 }
 
-/** Exec errors pass through, except `required`/`fail` messages, which helm shows alone. */
+/**
+ * helm 4's rewriting of execution errors. `required`/`fail` messages are shown
+ * alone with the outermost location. Otherwise helm walks the error chain
+ * (Go's errors.Unwrap): when every link is a template execution error (or
+ * "no template ... associated"), it prints one block per template level;
+ * when any link is something else (a function's own error, tpl's wrapping),
+ * it prints Go's one-line text unchanged. The chain is read from `cause`.
+ */
 export function cleanupExecError(filename: string, err: Error): RenderError {
   const msg = err.message;
   if (!msg.startsWith("template: ")) return new RenderError(msg);
@@ -31,5 +40,29 @@ export function cleanupExecError(filename: string, err: Error): RenderError {
   const location = msg.slice(first + 2, second);
   const m = WARN_RE.exec(msg.slice(second + 2));
   if (m) return new RenderError(`execution error at (${location}): ${m[1]}`);
-  return new RenderError(msg);
+  const blocks: string[] = [];
+  let cur: Error | undefined = err;
+  while (cur) {
+    const text = cur.message;
+    const inner: Error | undefined = (cur as { cause?: Error }).cause;
+    const exec = execParts(cur);
+    if (exec) {
+      let detail = exec.detail;
+      if (inner && detail.endsWith(inner.message)) detail = detail.slice(0, detail.length - inner.message.length).trimEnd();
+      else if (inner) return new RenderError(msg);
+      blocks.push(`${exec.location}\n  executing ${JSON.stringify(exec.name)} at <${exec.context}>:\n    ${detail}`);
+    } else if (NO_TEMPLATE_RE.test(text) && !inner) {
+      blocks.push(text);
+    } else return new RenderError(msg);
+    cur = inner;
+  }
+  return new RenderError(blocks.join("\n"));
 }
+
+function execParts(e: Error): { location: string; name: string; context: string; detail: string } | undefined {
+  if (e instanceof TemplateExecError && e.location !== undefined && e.context !== undefined && e.detail !== undefined) {
+    return { location: e.location, name: e.templateName, context: e.context, detail: e.detail };
+  }
+  return undefined;
+}
+const NO_TEMPLATE_RE = /^template: no template [^\n]* associated with template [^\n]*$/;
