@@ -1,9 +1,8 @@
 // `helm repo index DIR [--url] [--merge] [--json]`: writes DIR/index.yaml.
-import { existsSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { IndexFile, loadIndex } from "../repo/index-file.ts";
 import { indexDirectory } from "../repo/index-directory.ts";
-import { readFileSync } from "node:fs";
+import { IndexFile, loadIndex } from "../repo/index-file.ts";
 
 export interface RepoIndexOptions {
   dir: string;

@@ -14,6 +14,11 @@ export const verbs: VerbEntry[] = [
     load: async () => (await import("./verbs/template.ts")).default,
   },
   {
+    name: "repo",
+    summary: "add, list, remove, update, and index chart repositories",
+    load: async () => (await import("./verbs/repo.ts")).default,
+  },
+  {
     name: "version",
     summary: "print the client version information",
     load: async () => (await import("./verbs/version.ts")).default,
