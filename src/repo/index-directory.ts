@@ -21,7 +21,7 @@ function glob(dir: string, depth: 0 | 1): string[] {
     const p = join(dir, n);
     if (depth === 0) {
       if (n.endsWith(".tgz")) out.push(n);
-    } else if (!n.startsWith(".") || true) {
+    } else {
       let isDir = false;
       try {
         isDir = statSync(p).isDirectory();

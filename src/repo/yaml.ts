@@ -41,8 +41,14 @@ export function toYAML(v: unknown): string {
   };
   const walk = (n: any) => {
     if (!n) return;
-    if (n.items) for (const it of n.items) it.key !== undefined ? (walk(it.key), walk(it.value)) : walk(it);
-    else visit(n);
+    if (n.items) {
+      for (const it of n.items) {
+        if (it.key !== undefined) {
+          walk(it.key);
+          walk(it.value);
+        } else walk(it);
+      }
+    } else visit(n);
   };
   walk(doc.contents);
   const out = doc.toString({
