@@ -1,0 +1,270 @@
+// time.Time, time.Duration, time.Month and time.Weekday as template values:
+// their String() forms and the methods charts call on them (.Unix, .Format,
+// .Year, .UTC, .Add ...).
+import { type GoFunc, GoInt, GoObject, type Value } from "../../template/value.ts";
+import { civilFromDays, SECONDS_PER_DAY } from "./civil.ts";
+import { durationString, int64, SECOND } from "./duration.ts";
+import { dateIn, formatTime, LONG_DAYS, LONG_MONTHS } from "./layout.ts";
+import { type Location, local, UTC } from "./zone.ts";
+
+/** A named Go integer type with a String method (time.Month, time.Weekday, time.Duration). */
+export class GoNamedInt extends GoObject {
+  constructor(
+    readonly goType: string,
+    readonly v: bigint,
+    private readonly str: string,
+    readonly goKind: string = "int",
+  ) {
+    super();
+  }
+  override toString(): string {
+    return this.str;
+  }
+  override truth(): boolean {
+    return this.v !== 0n;
+  }
+}
+
+export function goDuration(ns: bigint): GoNamedInt {
+  const d = int64(ns);
+  return new GoNamedInt("time.Duration", d, durationString(d), "int64");
+}
+
+/** Nanoseconds of a time.Duration argument (or a plain integer). */
+function durationArg(v: Value): bigint {
+  if (v instanceof GoNamedInt) return v.v;
+  if (v instanceof GoInt) return v.v;
+  if (typeof v === "bigint") return v;
+  if (typeof v === "number") return BigInt(Math.trunc(v));
+  return 0n;
+}
+
+const origin = globalThis.performance?.now() ?? 0;
+
+/** time.Time: an instant (Unix seconds + nanoseconds), a location, and maybe a monotonic reading. */
+export class GoTime extends GoObject {
+  readonly goType = "time.Time";
+  readonly goKind = "struct";
+  constructor(
+    /** Unix seconds. */
+    readonly unix: number,
+    /** Nanoseconds within the second, 0..999999999. */
+    readonly nsec: number,
+    /** null is Go's nil location, which behaves as UTC. */
+    readonly loc: Location | null,
+    /** Monotonic clock reading in nanoseconds (time.Now only). */
+    readonly mono?: bigint,
+  ) {
+    super();
+  }
+
+  /** time.Now in Local, with a monotonic reading as Go's String shows (m=+0.001234567). */
+  static now(): GoTime {
+    const ms = Date.now();
+    const perf = globalThis.performance?.now() ?? 0;
+    const sub = Math.floor((perf * 1e6) % 1e6); // sub-millisecond digits, so nanoseconds are not all zero
+    const monoNs = BigInt(Math.round((perf - origin) * 1e6)) + 1n;
+    return new GoTime(Math.floor(ms / 1000), (ms % 1000) * 1e6 + sub, local(), monoNs);
+  }
+
+  /** The zero Time (0001-01-01 00:00:00 UTC). */
+  static zero(): GoTime {
+    return new GoTime(-62135596800, 0, null);
+  }
+
+  static unixTime(sec: number, loc: Location = local()): GoTime {
+    return new GoTime(sec, 0, loc);
+  }
+
+  location(): Location {
+    return this.loc ?? UTC;
+  }
+
+  zone(): { abbr: string; offset: number } {
+    const z = this.location().lookup(this.unix);
+    return { abbr: z.name, offset: z.offset };
+  }
+
+  format(layout: string): string {
+    const z = this.zone();
+    return formatTime({ unix: this.unix, nsec: this.nsec, offset: z.offset, abbr: z.abbr }, layout);
+  }
+
+  in(loc: Location): GoTime {
+    return new GoTime(this.unix, this.nsec, loc, this.mono);
+  }
+
+  /** Nanoseconds since the Unix epoch. */
+  unixNano(): bigint {
+    return BigInt(this.unix) * SECOND + BigInt(this.nsec);
+  }
+
+  add(d: bigint): GoTime {
+    const ns = this.unixNano() + d;
+    const sec = ns / SECOND - (ns % SECOND < 0n ? 1n : 0n);
+    return new GoTime(
+      Number(sec),
+      Number(ns - sec * SECOND),
+      this.loc,
+      this.mono === undefined ? undefined : this.mono + d,
+    );
+  }
+
+  /** t.Sub(u), saturating as Go does. */
+  sub(u: GoTime): bigint {
+    if (this.mono !== undefined && u.mono !== undefined) return this.mono - u.mono;
+    const d = this.unixNano() - u.unixNano();
+    const max = (1n << 63n) - 1n;
+    return d > max ? max : d < -max - 1n ? -max - 1n : d;
+  }
+
+  override toString(): string {
+    let s = this.format("2006-01-02 15:04:05.999999999 -0700 MST");
+    if (this.mono !== undefined) {
+      const m = this.mono < 0n ? -this.mono : this.mono;
+      const whole = m / SECOND;
+      s += ` m=${this.mono < 0n ? "-" : "+"}${whole}.${(m % SECOND).toString().padStart(9, "0")}`;
+    }
+    return s;
+  }
+
+  private civil() {
+    const z = this.zone();
+    const local = this.unix + z.offset;
+    const days = Math.floor(local / SECONDS_PER_DAY);
+    const secOfDay = local - days * SECONDS_PER_DAY;
+    return { ...civilFromDays(days), secOfDay };
+  }
+
+  override method(name: string): GoFunc | undefined {
+    const int = (f: () => number): GoFunc => ({
+      params: [],
+      result: "int",
+      fn: () => new GoInt(BigInt(f())),
+    });
+    const time = (f: (...a: Value[]) => GoTime, params: string[] = []): GoFunc => ({
+      params,
+      result: "time.Time",
+      fn: (...a) => f(...a),
+    });
+    const cmp = (f: (u: GoTime) => boolean): GoFunc => ({
+      params: ["time.Time"],
+      result: "bool",
+      fn: (u) => f(u as GoTime),
+    });
+    switch (name) {
+      case "Format":
+        return { params: ["string"], result: "string", fn: (l) => this.format(l as string) };
+      case "String":
+        return { params: [], result: "string", fn: () => this.toString() };
+      case "Unix":
+        return { params: [], result: "int64", fn: () => BigInt(this.unix) };
+      case "UnixMilli":
+        return { params: [], result: "int64", fn: () => this.unixNano() / 1000000n };
+      case "UnixMicro":
+        return { params: [], result: "int64", fn: () => this.unixNano() / 1000n };
+      case "UnixNano":
+        return { params: [], result: "int64", fn: () => this.unixNano() };
+      case "Year":
+        return int(() => this.civil().year);
+      case "Day":
+        return int(() => this.civil().day);
+      case "YearDay":
+        return int(() => this.civil().yday);
+      case "Hour":
+        return int(() => Math.floor(this.civil().secOfDay / 3600));
+      case "Minute":
+        return int(() => Math.floor((this.civil().secOfDay % 3600) / 60));
+      case "Second":
+        return int(() => this.civil().secOfDay % 60);
+      case "Nanosecond":
+        return int(() => this.nsec);
+      case "Month":
+        return {
+          params: [],
+          result: "time.Month",
+          fn: () => {
+            const m = this.civil().month;
+            return new GoNamedInt("time.Month", BigInt(m), LONG_MONTHS[m - 1]!);
+          },
+        };
+      case "Weekday":
+        return {
+          params: [],
+          result: "time.Weekday",
+          fn: () => {
+            const w = this.civil().weekday;
+            return new GoNamedInt("time.Weekday", BigInt(w), LONG_DAYS[w]!);
+          },
+        };
+      case "IsZero":
+        return { params: [], result: "bool", fn: () => this.unix === -62135596800 && this.nsec === 0 };
+      case "UTC":
+        return time(() => new GoTime(this.unix, this.nsec, UTC, this.mono));
+      case "Local":
+        return time(() => new GoTime(this.unix, this.nsec, local(), this.mono));
+      case "Add":
+        return time((d) => this.add(durationArg(d)), ["time.Duration"]);
+      case "AddDate":
+        return time(
+          (y, m, d) => {
+            const c = this.civil();
+            const sod = c.secOfDay;
+            const r = dateIn(
+              c.year + Number((y as GoInt).v),
+              c.month + Number((m as GoInt).v),
+              c.day + Number((d as GoInt).v),
+              Math.floor(sod / 3600),
+              Math.floor((sod % 3600) / 60),
+              sod % 60,
+              this.nsec,
+              this.location(),
+            );
+            return new GoTime(r.unix, r.nsec, this.loc);
+          },
+          ["int", "int", "int"],
+        );
+      case "Sub":
+        return {
+          params: ["time.Time"],
+          result: "time.Duration",
+          fn: (u) => goDuration(this.sub(u as GoTime)),
+        };
+      case "Before":
+        return cmp((u) => this.unixNano() < u.unixNano());
+      case "After":
+        return cmp((u) => this.unixNano() > u.unixNano());
+      case "Equal":
+        return cmp((u) => this.unixNano() === u.unixNano());
+      case "Compare":
+        return {
+          params: ["time.Time"],
+          result: "int",
+          fn: (u) => {
+            const a = this.unixNano();
+            const b = (u as GoTime).unixNano();
+            return new GoInt(a < b ? -1n : a > b ? 1n : 0n);
+          },
+        };
+      case "Round":
+      case "Truncate":
+        return time(
+          (d) => {
+            const m = durationArg(d);
+            if (m <= 0n) return new GoTime(this.unix, this.nsec, this.loc);
+            // Go rounds the absolute time since year 1; that is Unix time shifted by a whole number of days.
+            const abs = this.unixNano() + 62135596800n * SECOND;
+            let r = abs % m;
+            if (r < 0n) r += m;
+            let out = this.unixNano() - r;
+            if (name === "Round" && !(r + r < m)) out += m;
+            const t = new GoTime(0, 0, this.loc).add(out);
+            return t;
+          },
+          ["time.Duration"],
+        );
+      default:
+        return undefined;
+    }
+  }
+}
