@@ -51,7 +51,7 @@ export function compareGoStrings(a: string, b: string): number {
 }
 
 function hasStringMethod(v: GoObject): boolean {
-  return typeof v.toString === "function" && v.toString !== Object.prototype.toString;
+  return v.toString !== Object.prototype.toString && v.stringNeedsAddress !== true;
 }
 
 const U64 = 1n << 64n;
@@ -494,9 +494,14 @@ class Printer {
     }
   }
 
-  /** Uses the value's String() method where Go's handleMethods would. */
+  /** Uses the value's GoString() or String() method where Go's handleMethods would. */
   handleMethods(v: GoObject, verb: string): boolean {
-    if (this.erroring || this.sharpV) return false;
+    if (this.erroring) return false;
+    if (this.sharpV) {
+      if (typeof v.goString !== "function") return false;
+      this.fmtS(v.goString());
+      return true;
+    }
     if (verb !== "v" && verb !== "s" && verb !== "x" && verb !== "X" && verb !== "q") return false;
     if (!hasStringMethod(v)) return false;
     this.fmtString(v.toString!(), verb, v);

@@ -98,6 +98,15 @@ export abstract class GoObject {
   }
   /** Optional: what fmt's %v prints (for types with a String() method, like time.Time). */
   toString?(): string;
+  /**
+   * Optional: true when String() has a pointer receiver and this value is not a
+   * pointer (helm's common.KubeVersion): fmt (printf, print) then ignores
+   * toString, while the executor's own output of an addressable value (a struct
+   * field, {{ .Capabilities.KubeVersion }}) still uses it, as Go does.
+   */
+  readonly stringNeedsAddress?: boolean;
+  /** Optional: what %#v prints (Go's GoString method, e.g. time.Time's `time.Date(...)`). */
+  goString?(): string;
 }
 
 /**
