@@ -2,6 +2,7 @@
 // with Go's exact digits and rounding. Floats with a precision are rounded
 // from their exact decimal expansion, half to even, as Go does (JS's toFixed
 // rounds ties away from zero).
+import { PRINT_RANGES } from "./isprint-table.ts";
 
 /** A decimal digit string without trailing zeros and the position of its decimal point. */
 interface Decimal {
@@ -267,13 +268,18 @@ export function formatInt(v: bigint, base = 10): string {
 
 // ---- quoting ----
 
-const PRINT_RE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-
-/** strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+/** strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space, per Go's Unicode tables. */
 export function isPrint(r: number): boolean {
   if (r < 0x80) return r >= 0x20 && r < 0x7f;
-  if (r > 0x10ffff || (r >= 0xd800 && r < 0xe000)) return false;
-  return PRINT_RE.test(String.fromCodePoint(r));
+  // Binary search over the [first, last] pairs.
+  let lo = 0;
+  let hi = PRINT_RANGES.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (PRINT_RANGES[2 * mid + 1]! < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < PRINT_RANGES.length / 2 && PRINT_RANGES[2 * lo]! <= r;
 }
 
 function validRune(r: number): boolean {
