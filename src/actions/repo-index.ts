@@ -1,6 +1,7 @@
 // `helm repo index DIR [--url] [--merge] [--json]`: writes DIR/index.yaml.
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { atomicWriteFile } from "../repo/atomic-write.ts";
 import { indexDirectory } from "../repo/index-directory.ts";
 import { IndexFile, loadIndex } from "../repo/index-file.ts";
 
@@ -12,15 +13,8 @@ export interface RepoIndexOptions {
   cwd: string;
 }
 
-/** Writes through a temporary file and a rename, as helm's AtomicWriteFile. */
-export function atomicWrite(path: string, data: string | Uint8Array, mode = 0o644): void {
-  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(tmp, data, { mode });
-  renameSync(tmp, path);
-}
-
 function writeIndex(i: IndexFile, path: string, json: boolean): void {
-  atomicWrite(path, json ? i.toJSON() : i.toYAML());
+  atomicWriteFile(path, json ? i.toJSON() : i.toYAML());
 }
 
 export class RepoIndexAction {

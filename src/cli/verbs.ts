@@ -9,6 +9,11 @@ export const verbs: VerbEntry[] = [
     load: async () => (await import("./verbs/create.ts")).default,
   },
   {
+    name: "search",
+    summary: "search for a keyword in charts",
+    load: async () => (await import("./verbs/search.ts")).default,
+  },
+  {
     name: "template",
     summary: "locally render templates",
     load: async () => (await import("./verbs/template.ts")).default,
