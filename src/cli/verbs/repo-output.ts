@@ -60,7 +60,11 @@ function truncate(s: string, max: number): string {
 export function formatTable(rows: string[][], maxColWidth = 0): string {
   const cells = rows.map((r) => r.map((c) => (maxColWidth > 0 ? truncate(c, maxColWidth) : c)));
   const widths: number[] = [];
-  for (const r of cells) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, width(c))));
+  for (const r of cells) {
+    r.forEach((c, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, width(c));
+    });
+  }
   const lines = cells.map((r) => r.map((c, i) => c + " ".repeat(widths[i]! - width(c))).join("\t"));
   return `${lines.join("\n")}\n`;
 }
