@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { helmFuncMap } from "../../src/funcs/index.ts";
 import { renderTemplate } from "../../src/template/index.ts";
-import type { Value } from "../../src/template/value.ts";
+import { GO_TYPE, type GoMap, type Value } from "../../src/template/value.ts";
 import { readYAML } from "../../src/yaml/index.ts";
 import { helmRenderCases } from "../helpers/template-cases.ts";
 
@@ -32,7 +32,10 @@ const NAME = "chart/templates/case.yaml";
 
 function oursFor(template: string, values: string): { output?: string; error?: string } {
   try {
-    const data = new Map<string, Value>([["Values", readYAML(values) as Value]]);
+    // helm's .Values is a common.Values (a named map type: typeOf and type assertions see it)
+    const vals = readYAML(values) as GoMap;
+    (vals as any)[GO_TYPE] = "common.Values";
+    const data = new Map<string, Value>([["Values", vals]]);
     return { output: renderTemplate(template, data, funcs, NAME) };
   } catch (e) {
     return { error: (e as Error).message };
