@@ -19,6 +19,12 @@ export const verbs: VerbEntry[] = [
     load: async () => (await import("./verbs/template.ts")).default,
   },
   {
+    name: "pull",
+    aliases: ["fetch"],
+    summary: "download a chart from a repository and (optionally) unpack it in local directory",
+    load: async () => (await import("./verbs/pull.ts")).default,
+  },
+  {
     name: "repo",
     summary: "add, list, remove, update, and index chart repositories",
     load: async () => (await import("./verbs/repo.ts")).default,

@@ -1,0 +1,108 @@
+// `helm pull` (alias fetch): downloads a chart by repo/chart, URL or --repo,
+// into --destination, optionally expanding it (--untar, --untardir).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, isAbsolute, join, resolve, sep } from "node:path";
+import { expandArchive } from "../chart/package-expand.ts";
+import { resolveReferenceURL } from "../repo/chart-repository.ts";
+import { downloadTo, resolveChartVersion } from "../repo/downloader.ts";
+import { type GetOptions, httpGet } from "../repo/getter.ts";
+import { loadIndex } from "../repo/index-file.ts";
+
+export interface PullOptions {
+  chartRef: string;
+  version: string;
+  devel: boolean;
+  untar: boolean;
+  untarDir: string;
+  destDir: string;
+  repoURL: string;
+  get: GetOptions;
+  repoFile: string;
+  repoCache: string;
+  cwd: string;
+  warn: (s: string) => void;
+}
+
+/** helm's FindChartInRepoURL: the chart's absolute URL in a repository not configured locally. */
+async function findChartInRepoURL(
+  repoURL: string,
+  chart: string,
+  version: string,
+  get: GetOptions,
+): Promise<string> {
+  let body: Uint8Array;
+  try {
+    body = await httpGet(resolveReferenceURL(repoURL, "index.yaml"), { ...get, repoURL });
+  } catch (e) {
+    throw new Error(
+      `looks like "${repoURL}" is not a valid chart repository or cannot be reached: ${(e as Error).message}`,
+    );
+  }
+  const idx = loadIndex(body, repoURL);
+  let label = `chart "${chart}"`;
+  if (version !== "") label += ` version "${version}"`;
+  let cv: ReturnType<typeof idx.get>;
+  try {
+    cv = idx.get(chart, version);
+  } catch {
+    throw new Error(`${label} not found in ${repoURL} repository`);
+  }
+  const urls = (cv.get("urls") as string[]) ?? [];
+  if (urls.length === 0) throw new Error(`${label} has no downloadable URLs`);
+  return resolveReferenceURL(repoURL, urls[0]!);
+}
+
+export async function pull(o: PullOptions): Promise<string> {
+  let version = o.version;
+  if (version === "" && o.devel) version = ">0.0.0-0";
+  const destDir = resolve(o.cwd, o.destDir);
+  let chartRef = o.chartRef;
+  if (o.repoURL !== "") chartRef = await findChartInRepoURL(o.repoURL, chartRef, version, o.get);
+  const resolved =
+    o.repoURL !== ""
+      ? { url: chartRef, get: { ...o.get, repoURL: o.repoURL } }
+      : resolveChartVersion(chartRef, version, o.repoFile, o.repoCache, stripEmpty(o.get));
+  const dest = o.untar ? mkdtempSync(join(tmpdir(), "helm-")) : destDir;
+  try {
+    if (!o.untar && !existsSync(dest)) {
+      // helm creates its temporary file beside the target and fails there.
+      const name = new URL(resolved.url).pathname.split("/").pop() ?? "";
+      const rnd = String(Math.floor(Math.random() * 4e9));
+      throw new Error(`open ${join(o.destDir, name)}${rnd}: no such file or directory`);
+    }
+    const saved = await downloadTo(resolved, dest);
+    if (!o.untar) return "";
+    let ud = o.untarDir;
+    if (!isAbsolute(ud)) ud = join(destDir, ud);
+    const last = o.chartRef.split(/[\\/]/).pop() ?? o.chartRef;
+    const udCheck = o.untarDir === "." ? join(destDir, last) : join(ud, last);
+    if (existsSync(udCheck)) {
+      throw new Error(
+        `failed to untar: a file or directory with the name ${o.untarDir === "." ? last : udCheck} already exists`,
+      );
+    }
+    mkdirSync(udCheck, { recursive: true, mode: 0o755 });
+    expandInto(ud, readFileSync(saved));
+    return "";
+  } finally {
+    if (o.untar) rmSync(dest, { recursive: true, force: true });
+  }
+}
+
+function stripEmpty(g: GetOptions): GetOptions {
+  return Object.fromEntries(Object.entries(g).filter(([, v]) => v !== "" && v !== false && v !== undefined));
+}
+
+/** Writes the archive's files under dir, refusing any path that would leave it. */
+export function expandInto(dir: string, bytes: Uint8Array): void {
+  const root = resolve(dir);
+  for (const f of expandArchive(bytes)) {
+    const target = resolve(root, f.path);
+    if (!target.startsWith(root + sep))
+      throw new Error(`chart illegally references parent directory: ${f.path}`);
+    mkdirSync(dirname(target), { recursive: true, mode: 0o755 });
+    if (existsSync(target) && statSync(target).isDirectory()) throw new Error(`${f.path} is a directory`);
+    writeFileSync(target, f.data, { mode: 0o644 });
+  }
+}
