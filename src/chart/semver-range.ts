@@ -1,0 +1,62 @@
+// Masterminds/semver v3 constraints as helm uses them (dependency version
+// ranges, kubeVersion): translated to the npm `semver` grammar, which shares
+// ~, ^, x-ranges and hyphen ranges. An empty or invalid constraint is never
+// satisfied (helm's IsCompatibleRange). A prerelease version only satisfies
+// comparators that carry a prerelease themselves, as in Masterminds.
+import semver from "semver";
+
+// Masterminds' loose NewVersion: optional v, missing minor/patch as 0.
+const LOOSE =
+  /^v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
+
+/** A version in npm's strict form, or null when Masterminds would reject it. */
+export function normalizeVersion(v: string): string | null {
+  const m = LOOSE.exec(v.trim());
+  if (!m) return null;
+  let s = `${BigInt(m[1]!)}.${BigInt(m[2] ?? "0")}.${BigInt(m[3] ?? "0")}`;
+  if (m[4]) s += `-${m[4]}`;
+  return s;
+}
+
+function translate(group: string): string {
+  return group
+    .replace(/,/g, " ")
+    .replace(/=>/g, ">=")
+    .replace(/=</g, "<=")
+    .replace(/~>/g, "~")
+    .replace(/(^|\s)v(?=\d)/g, "$1")
+    .replace(/([<>=~^])\s*v(?=\d)/g, "$1")
+    .trim();
+}
+
+/** chartutil.IsCompatibleRange. */
+export function isCompatibleRange(constraint: string, version: string): boolean {
+  if (constraint.trim() === "") return false;
+  const v = normalizeVersion(version);
+  if (v === null) return false;
+  const groups = constraint.split("||").map((g) => g.trim());
+  if (groups.some((g) => g === "")) return false;
+  const pre = v.includes("-");
+  for (const g of groups) {
+    const r = translate(g);
+    let range: semver.Range;
+    try {
+      range = new semver.Range(r);
+    } catch {
+      return false;
+    }
+    if (pre) {
+      // Every comparator of the group must name a prerelease for a prerelease version to match.
+      const tokens = r.split(/\s+/).filter((t) => /\d/.test(t));
+      if (!tokens.every((t) => /\d-/.test(t))) continue;
+      if (
+        range.test(new semver.SemVer(v, { includePrerelease: true } as semver.Options)) ||
+        semver.satisfies(v, r, { includePrerelease: true })
+      )
+        return true;
+      continue;
+    }
+    if (range.test(v)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,172 @@
+// Loading charts from disk (helm's loader.Load for a path): a folder, walked
+// in lexical order following symbolic links (helm's sympath.Walk) with
+// .helmignore applied, or a .tgz archive. The chart model and archive
+// handling are the core's; this file only reads bytes.
+import {
+  closeSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  type Stats,
+  statSync,
+} from "node:fs";
+import { join, resolve } from "node:path";
+import { type BufferedFile, isGzip, MAX_DECOMPRESSED_CHART_SIZE, trimBOM } from "../chart/archive.ts";
+import type { Chart } from "../chart/chart.ts";
+import { IgnoreError, IgnoreRules } from "../chart/helmignore.ts";
+import { ChartLoadError, detectChartAPIVersion, loadArchive, loadChartFiles } from "../chart/load.ts";
+
+/** Warnings helm logs while walking a chart folder (followed symlinks). */
+let warn: (msg: string) => void = () => {};
+export function setFsLoadWarningHandler(fn: (msg: string) => void) {
+  warn = fn;
+}
+
+/** Go's text for a failed file system call, e.g. "open x: no such file or directory". */
+export function goFsError(op: string, path: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const text: Record<string, string> = {
+    ENOENT: "no such file or directory",
+    EACCES: "permission denied",
+    ENOTDIR: "not a directory",
+    EISDIR: "is a directory",
+    ELOOP: "too many levels of symbolic links",
+  };
+  return `${op} ${path}: ${text[code ?? ""] ?? (e as Error).message}`;
+}
+
+/** Loads the chart at path (a folder or a .tgz) as `helm template <path>` does. */
+export function loadChartPath(path: string): Chart {
+  const abs = resolve(path);
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(abs);
+  } catch (e) {
+    throw new ChartLoadError(goFsError("stat", path, e));
+  }
+  if (st.isDirectory()) return loadDir(abs);
+  return loadArchiveFile(abs);
+}
+
+/** A chart archive on disk: helm's EnsureArchive check, then the archive loader. */
+export function loadArchiveFile(abs: string): Chart {
+  const head = new Uint8Array(512);
+  let fd: number;
+  try {
+    fd = openSync(abs, "r");
+  } catch (e) {
+    throw new ChartLoadError(goFsError("open", abs, e));
+  }
+  try {
+    readSync(fd, head, 0, 512, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (!isGzip(head)) {
+    if (abs.endsWith(".yml") || abs.endsWith(".yaml"))
+      throw new ChartLoadError(`file '${abs}' seems to be a YAML file, but expected a gzipped archive`);
+    throw new ChartLoadError(
+      `file '${abs}' does not appear to be a gzipped archive; got '${detectContentType(head)}'`,
+    );
+  }
+  return loadArchive(readFileSync(abs), abs);
+}
+
+// http.DetectContentType over helm's zero-padded 512-byte buffer: text only when no binary byte shows.
+function detectContentType(b: Uint8Array): string {
+  for (const x of b)
+    if (x <= 0x08 || x === 0x0b || (x >= 0x0e && x <= 0x1a) || (x >= 0x1c && x <= 0x1f))
+      return "application/octet-stream";
+  return "text/plain; charset=utf-8";
+}
+
+/** The files of a chart folder, as helm's LoadDir collects them. */
+export function readChartDir(topdir: string): BufferedFile[] {
+  let rules = new IgnoreRules();
+  const ifile = join(topdir, ".helmignore");
+  let hasIgnore = false;
+  try {
+    hasIgnore = statSync(ifile).isFile() || true;
+  } catch {
+    hasIgnore = false;
+  }
+  if (hasIgnore) {
+    try {
+      rules = IgnoreRules.parse(readFileSync(ifile, "utf8"));
+    } catch (e) {
+      if (e instanceof IgnoreError) throw new ChartLoadError(e.message);
+      throw new ChartLoadError(goFsError("read", ifile, e));
+    }
+  }
+  rules.addDefaults();
+
+  const files: BufferedFile[] = [];
+  let remaining = MAX_DECOMPRESSED_CHART_SIZE;
+  const prefix = `${topdir}/`;
+
+  const visit = (name: string, isDir: boolean, isFile: boolean, size: number): boolean => {
+    const n = name.startsWith(prefix) ? name.slice(prefix.length) : "";
+    if (n === "") return true;
+    if (isDir) return !rules.ignore(n, true);
+    if (rules.ignore(n, false)) return false;
+    if (!isFile)
+      throw new ChartLoadError(`cannot load irregular file ${name} as it has file mode type bits set`);
+    if (size > remaining)
+      throw new ChartLoadError(
+        `chart exceeds maximum decompressed size of ${MAX_DECOMPRESSED_CHART_SIZE} bytes`,
+      );
+    let data: Uint8Array;
+    try {
+      data = readFileSync(name);
+    } catch (e) {
+      throw new ChartLoadError(`error reading ${n}: ${goFsError("read", name, e)}`);
+    }
+    remaining -= data.length;
+    files.push({ name: n, data: trimBOM(data) });
+    return false;
+  };
+
+  const walk = (path: string, st: Stats) => {
+    if (st.isSymbolicLink()) {
+      let resolved: string;
+      try {
+        resolved = realpathSync(path);
+      } catch (e) {
+        const n = path.startsWith(prefix) ? path.slice(prefix.length) : "";
+        if (n !== "" && rules.ignore(n, false)) return;
+        throw new ChartLoadError(`error evaluating symlink ${path}: ${goFsError("lstat", path, e)}`);
+      }
+      warn(
+        `found symbolic link in path: ${path} resolves to ${resolved}. Contents of linked file included and used`,
+      );
+      walk(path, lstatSync(resolved) as Stats);
+      return;
+    }
+    const descend = visit(path, st.isDirectory(), st.isFile(), Number(st.size));
+    if (!st.isDirectory() || !descend) return;
+    const names = readdirSync(path).sort((a, b) =>
+      Buffer.from(a) < Buffer.from(b) ? -1 : a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b)),
+    );
+    for (const name of names) {
+      const p = join(path, name);
+      walk(p, lstatSync(p) as Stats);
+    }
+  };
+  walk(topdir, lstatSync(topdir) as Stats);
+  return files;
+}
+
+function loadDir(abs: string): Chart {
+  const cy = join(abs, "Chart.yaml");
+  let cyData: Uint8Array;
+  try {
+    cyData = readFileSync(cy);
+  } catch (e) {
+    throw new ChartLoadError(`unable to detect chart at ${cy}: ${goFsError("open", cy, e)}`);
+  }
+  detectChartAPIVersion([{ name: "Chart.yaml", data: trimBOM(cyData) }]);
+  return loadChartFiles(readChartDir(abs));
+}

@@ -1,0 +1,324 @@
+// values.schema.json validation with helm 4's wording. helm uses
+// santhosh-tekuri/jsonschema v6; we validate with ajv and rebuild v6's error
+// tree: causes grouped per (instance, subschema), a group with several causes
+// printed as "validation failed" with its causes indented below.
+import Ajv, { type ErrorObject } from "ajv";
+import Ajv2019 from "ajv/dist/2019.js";
+import Ajv2020 from "ajv/dist/2020.js";
+import { goTypeName } from "./go-text.ts";
+import { isTable, type Table } from "./tables.ts";
+
+/** The part of a chart schema validation needs. */
+export interface SchemaChart {
+  name(): string;
+  schema: Uint8Array | null;
+  dependencies(): SchemaChart[];
+}
+
+export class SchemaValidationError extends Error {
+  override name = "SchemaValidationError";
+}
+
+type AjvLike = { compile(s: unknown): ((d: unknown) => boolean) & { errors?: ErrorObject[] | null } };
+const cache = new Map<string, AjvLike>();
+function validatorFor(draft: string): AjvLike {
+  let a = cache.get(draft);
+  if (!a) {
+    const opts = {
+      allErrors: true,
+      strict: false,
+      validateFormats: false,
+      validateSchema: false,
+      logger: false,
+    } as const;
+    const Ctor = (draft === "2020" ? Ajv2020 : draft === "2019" ? Ajv2019 : Ajv) as unknown as new (
+      o: object,
+    ) => AjvLike;
+    a = new Ctor(opts);
+    cache.set(draft, a);
+  }
+  return a;
+}
+
+// Go values to plain JSON data for ajv.
+function toJSONData(v: unknown): unknown {
+  if (v instanceof Map) {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of v)
+      Object.defineProperty(o, k, {
+        value: toJSONData(x),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    return o;
+  }
+  if (Array.isArray(v)) return v.map(toJSONData);
+  if (typeof v === "bigint") return Number(v);
+  if (v !== null && typeof v === "object" && "v" in v && typeof (v as { v: unknown }).v === "bigint")
+    return Number((v as { v: bigint }).v);
+  if (v !== null && typeof v === "object" && "v" in v && typeof (v as { v: unknown }).v === "number")
+    return (v as { v: number }).v;
+  return v;
+}
+
+function jsonType(v: unknown): string {
+  if (v === null || v === undefined) return "null";
+  if (Array.isArray(v)) return "array";
+  if (typeof v === "number") return "number";
+  if (typeof v === "object") return "object";
+  return typeof v;
+}
+
+// How v6 prints a JSON value inside a message.
+function fmtValue(v: unknown): string {
+  if (v === null || v === undefined) return "<nil>";
+  if (typeof v === "string") return `'${v}'`;
+  if (typeof v === "object") return JSON.stringify(v);
+  return String(v);
+}
+
+function quoteList(xs: string[]): string {
+  return xs.map((x) => `'${x}'`).join(", ");
+}
+
+interface Item {
+  at: string;
+  msg: string;
+  children: Item[];
+}
+
+const COUNT_KEYWORDS: Record<string, (d: unknown) => number> = {
+  minLength: (d) => [...String(d)].length,
+  maxLength: (d) => [...String(d)].length,
+  minItems: (d) => (d as unknown[]).length,
+  maxItems: (d) => (d as unknown[]).length,
+  minProperties: (d) => Object.keys(d as object).length,
+  maxProperties: (d) => Object.keys(d as object).length,
+};
+
+function leafMessage(e: ErrorObject): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "type": {
+      const want = Array.isArray(p.type) ? (p.type as string[]) : String(p.type).split(",");
+      return `got ${jsonType(e.data)}, want ${[...want].sort().join(" or ")}`;
+    }
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+    case "multipleOf":
+      return `${e.keyword}: got ${e.data}, want ${p.limit ?? p.multipleOf}`;
+    case "minLength":
+    case "maxLength":
+    case "minItems":
+    case "maxItems":
+    case "minProperties":
+    case "maxProperties":
+      return `${e.keyword}: got ${COUNT_KEYWORDS[e.keyword]!(e.data)}, want ${p.limit}`;
+    case "pattern":
+      return `'${e.data}' does not match pattern '${p.pattern}'`;
+    case "enum": {
+      const vals = (p.allowedValues as unknown[]) ?? [];
+      return vals.length === 1
+        ? `value must be ${fmtValue(vals[0])}`
+        : `value must be one of ${vals.map(fmtValue).join(", ")}`;
+    }
+    case "const":
+      return `value must be ${fmtValue(p.allowedValue)}`;
+    case "uniqueItems":
+      return `items at ${Math.min(Number(p.i), Number(p.j))} and ${Math.max(Number(p.i), Number(p.j))} are equal`;
+    case "dependentRequired":
+    case "dependencies":
+      return `properties ${quoteList([String(p.missingProperty)])} required, if '${p.property}' exists`;
+    case "not":
+      return "'not' failed";
+    case "false schema":
+      return "false schema";
+    default:
+      return e.message ?? e.keyword;
+  }
+}
+
+// A node of the evaluation tree: one subschema applied at one instance location.
+class Node {
+  children = new Map<string, Node>();
+  leaves: { order: number; item: Item }[] = [];
+  required: string[] = [];
+  additional: string[] = [];
+  order = Number.POSITIVE_INFINITY;
+  constructor(
+    readonly at: string,
+    readonly combinator?: string,
+  ) {}
+  child(key: string, at: string, combinator?: string): Node {
+    let c = this.children.get(key);
+    if (!c) this.children.set(key, (c = new Node(at, combinator)));
+    return c;
+  }
+}
+
+const COMBINATOR_MSG: Record<string, string> = {
+  anyOf: "'anyOf' failed",
+  oneOf: "'oneOf' failed, none matched",
+  allOf: "'allOf' failed",
+  contains: "no items match contains schema",
+};
+
+function splitPointer(p: string): string[] {
+  return p === "" ? [] : p.slice(1).split("/");
+}
+
+function place(root: Node, e: ErrorObject, order: number) {
+  const segs = splitPointer(e.schemaPath.replace(/^#/, ""));
+  const inst = splitPointer(e.instancePath);
+  let node = root;
+  let at = "";
+  let ii = 0;
+  let i = 0;
+  const keyword = segs[segs.length - 1]!;
+  while (i < segs.length - 1) {
+    const s = segs[i]!;
+    if (s === "properties" || s === "patternProperties") {
+      const prop = inst[ii] ?? segs[i + 1]!;
+      at += `/${prop}`;
+      ii++;
+      node = node.child(`${s}/${segs[i + 1]}`, at);
+      i += 2;
+    } else if (
+      s === "items" ||
+      s === "prefixItems" ||
+      s === "additionalItems" ||
+      s === "additionalProperties"
+    ) {
+      const numbered = /^\d+$/.test(segs[i + 1] ?? "") && i + 1 < segs.length - 1;
+      const el = inst[ii] ?? "";
+      at += `/${el}`;
+      ii++;
+      node = node.child(`${s}@${el}`, at);
+      i += numbered ? 2 : 1;
+    } else if (s === "anyOf" || s === "oneOf" || s === "allOf") {
+      node = node.child(s, at, s).child(`${s}/${segs[i + 1]}`, at);
+      i += 2;
+    } else if (s === "definitions" || s === "$defs") {
+      i += 2;
+    } else {
+      node = node.child(s, at);
+      i += 1;
+    }
+  }
+  node.order = Math.min(node.order, order);
+  if (keyword === "required")
+    node.required.push(String((e.params as { missingProperty: string }).missingProperty));
+  else if (keyword === "additionalProperties")
+    node.additional.push(String((e.params as { additionalProperty: string }).additionalProperty));
+  else if (["anyOf", "oneOf", "allOf", "contains", "if", "propertyNames"].includes(keyword)) {
+    const c = node.child(keyword, at, keyword);
+    c.order = Math.min(c.order, order);
+  } else node.leaves.push({ order, item: { at: e.instancePath, msg: leafMessage(e), children: [] } });
+}
+
+// The causes of a node, in evaluation order, each group of several printed as "validation failed".
+function causes(n: Node): Item[] {
+  const out: { order: number; item: Item }[] = [];
+  if (n.required.length > 0)
+    out.push({
+      order: -2,
+      item: {
+        at: n.at,
+        msg: `missing propert${n.required.length === 1 ? "y" : "ies"} ${quoteList(n.required)}`,
+        children: [],
+      },
+    });
+  out.push(...n.leaves);
+  for (const c of n.children.values()) {
+    const cs = causes(c);
+    if (c.combinator) {
+      const msg = COMBINATOR_MSG[c.combinator] ?? `'${c.combinator}' failed`;
+      out.push({ order: c.order, item: { at: c.at, msg, children: cs } });
+    } else if (cs.length === 1) out.push({ order: c.order, item: cs[0]! });
+    else if (cs.length > 1)
+      out.push({ order: c.order, item: { at: c.at, msg: "validation failed", children: cs } });
+  }
+  if (n.additional.length > 0)
+    out.push({
+      order: Number.MAX_SAFE_INTEGER,
+      item: { at: n.at, msg: `additional properties ${quoteList(n.additional)} not allowed`, children: [] },
+    });
+  return out.sort((a, b) => a.order - b.order).map((x) => x.item);
+}
+
+function render(items: Item[], indent: string): string {
+  let s = "";
+  for (const it of items) {
+    s += `${indent}- at '${it.at}': ${it.msg}\n`;
+    if (it.children.length > 0) s += render(it.children, `${indent}  `);
+  }
+  return s;
+}
+
+function draftOf(schema: unknown): string {
+  const id =
+    schema !== null && typeof schema === "object"
+      ? String((schema as Record<string, unknown>).$schema ?? "")
+      : "";
+  if (id.includes("2020-12")) return "2020";
+  if (id.includes("2019-09")) return "2019";
+  return "07";
+}
+
+/** ValidateAgainstSingleSchema: "" when values satisfy the schema, else v6's error list (ending in a newline). */
+export function validateAgainstSingleSchema(values: Table, schemaBytes: Uint8Array): string {
+  let schema: unknown;
+  try {
+    schema = JSON.parse(new TextDecoder("utf-8").decode(schemaBytes));
+  } catch (e) {
+    return (e as Error).message;
+  }
+  const draft = draftOf(schema);
+  if (draft === "07" && schema !== null && typeof schema === "object" && "$schema" in schema) {
+    schema = { ...(schema as object) };
+    delete (schema as Record<string, unknown>).$schema;
+  }
+  let validate: ReturnType<AjvLike["compile"]>;
+  try {
+    validate = validatorFor(draft).compile(schema);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  if (validate(toJSONData(values))) return "";
+  const root = new Node("");
+  (validate.errors ?? []).forEach((e, i) => {
+    place(root, e, i);
+  });
+  return render(causes(root), "");
+}
+
+function collect(chart: SchemaChart, values: Table): string {
+  let sb = "";
+  if (chart.schema) {
+    const err = validateAgainstSingleSchema(values, chart.schema);
+    if (err !== "") sb += `${chart.name()}:\n${err}`;
+  }
+  for (const sub of chart.dependencies()) {
+    if (!values.has(sub.name())) continue;
+    const raw = values.get(sub.name());
+    if (raw === null) continue;
+    if (!isTable(raw)) {
+      sb += `${sub.name()}:\ninvalid type for values: expected object (map), got ${goTypeName(raw)}\n`;
+      continue;
+    }
+    sb += collect(sub, raw);
+  }
+  return sb;
+}
+
+/** Validates coalesced values against the chart's and every subchart's schema; throws helm's error. */
+export function validateValuesSchema(chart: SchemaChart, values: Map<string, unknown>): void {
+  const sb = collect(chart, values as Table);
+  if (sb.length > 0)
+    throw new SchemaValidationError(
+      `values don't meet the specifications of the schema(s) in the following chart(s):\n${sb}`,
+    );
+}
