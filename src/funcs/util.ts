@@ -108,12 +108,26 @@ export function deepEqual(a: Value, b: Value): boolean {
     return true;
   }
   if (a instanceof GoObject && b instanceof GoObject) {
-    const fa = a.fields();
-    const fb = b.fields();
-    if (fa.length === 0 && fb.length === 0) return false;
-    return fa.length === fb.length && fa.every(([n, v], i) => n === fb[i]![0] && deepEqual(v, fb[i]![1]));
+    // Structs compare every field, unexported ones too: compare the host object's own state.
+    if (a.constructor !== b.constructor) return false;
+    const ka = Object.keys(a);
+    return ka.every((k) => {
+      const x = (a as any)[k];
+      const y = (b as any)[k];
+      return x === y || (isValueLike(x) && isValueLike(y) && deepEqual(x, y));
+    });
   }
   return false;
+}
+
+function isValueLike(x: unknown): x is Value {
+  return (
+    x instanceof Map ||
+    Array.isArray(x) ||
+    x instanceof GoObject ||
+    x instanceof GoInt ||
+    x instanceof Uint8Array
+  );
 }
 
 /** Sprig's `empty`: the zero value of its kind (nil, "", 0, false, empty container). */

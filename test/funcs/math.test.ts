@@ -1,0 +1,96 @@
+// Sprig arithmetic and number conversions against helm 4.
+import { test } from "node:test";
+import { assertNoDiffs } from "./differential-a.ts";
+
+const operands = [
+  "1",
+  "0",
+  "-7",
+  "2.9",
+  "-2.5",
+  '"12"',
+  '"0x1F"',
+  '"0o17"',
+  '"017"',
+  '"0b101"',
+  '"1_000"',
+  '"10.0"',
+  '"10.5"',
+  '"1e3"',
+  '" 5"',
+  '"abc"',
+  '""',
+  "nil",
+  "true",
+  "false",
+  ".Values.int",
+  ".Values.float",
+  ".Values.big",
+  ".Values.neg",
+  '"9223372036854775807"',
+  '"9223372036854775808"',
+  '"-9223372036854775808"',
+  "9223372036854775807",
+  "1e300",
+  '"inf"',
+  '"NaN"',
+  '"0x1p-2"',
+  '"+5"',
+  '"-0"',
+  "(list 1)",
+  ".Values.map",
+];
+
+const cases: string[] = [];
+for (const a of operands) {
+  cases.push(
+    `{{ int ${a} }}|{{ int64 ${a} }}|{{ float64 ${a} }}|{{ toDecimal ${a} }}`,
+    `{{ add1 ${a} }}|{{ add ${a} 1 }}|{{ sub ${a} 1 }}|{{ mul ${a} 3 }}`,
+    `{{ div ${a} 2 }}|{{ mod ${a} 3 }}|{{ max ${a} 3 }}|{{ min ${a} 3 }}|{{ biggest ${a} 1 }}`,
+    `{{ add1f ${a} }}|{{ addf ${a} 0.1 }}|{{ subf ${a} 0.1 }}|{{ mulf ${a} 1.1 }}|{{ divf ${a} 3 }}`,
+    `{{ maxf ${a} 1.5 }}|{{ minf ${a} 1.5 }}|{{ floor ${a} }}|{{ ceil ${a} }}|{{ round ${a} 1 }}`,
+    `{{ typeOf (int ${a}) }}`,
+  );
+}
+cases.push(
+  `{{ add }} {{ add 1 }} {{ add 1 2 3 4.9 }} {{ typeOf (add 1 2) }}`,
+  `{{ mul 2 }} {{ mul 2 3 4 }} {{ mul 4294967296 4294967296 }}`,
+  `{{ add 9223372036854775807 1 }}`,
+  `{{ sub 0 9223372036854775807 }}`,
+  `{{ div 1 0 }}`,
+  `{{ mod 1 0 }}`,
+  `{{ div -7 2 }} {{ mod -7 2 }} {{ mod 7 -2 }}`,
+  `{{ div -9223372036854775808 -1 }}`,
+  `{{ max 1 }} {{ max 1 5 3 }} {{ min 5 1 3 }} {{ max }}`,
+  `{{ maxf 1 5.5 3 }} {{ minf 5 1.5 3 }} {{ maxf 1 }} {{ minf -0.0 0.0 }}`,
+  `{{ addf }} {{ addf 1.1 2.2 3.3 }} {{ addf 0.1 0.2 }} {{ typeOf (addf 1 2) }}`,
+  `{{ subf 1 }} {{ subf 10 1.1 2.2 }} {{ subf 0.3 0.1 }}`,
+  `{{ mulf 1.1 1.1 }} {{ mulf 3 }} {{ mulf 0.1 3 }}`,
+  `{{ divf 1 3 }} {{ divf 2 3 }} {{ divf 10 4 }} {{ divf 1 7 }} {{ divf -2 3 }} {{ divf 1 3 3 }}`,
+  `{{ divf 1 0 }}`,
+  `{{ divf 1e300 1e-300 }}`,
+  `{{ addf 1e308 1e308 }}`,
+  `{{ divf 123456789.123 0.001 }}`,
+  `{{ add1f 0.1 }} {{ add1f nil }}`,
+  `{{ round 3.14159 2 }} {{ round 2.5 0 }} {{ round -2.5 0 }} {{ round 2.45 1 }} {{ round 1.5 0 0.6 }}`,
+  `{{ round 123.456 -1 }} {{ round 0.000001 5 }} {{ round "3.7" 0 }}`,
+  `{{ round 1 }}`,
+  `{{ floor 1.5 }} {{ floor -1.5 }} {{ ceil 1.2 }} {{ ceil -1.2 }} {{ floor "2.7" }} {{ ceil -0.5 }}`,
+  `{{ until 5 }} {{ until 0 }} {{ until -3 }} {{ typeOf (until 2) }}`,
+  `{{ untilStep 0 10 3 }} {{ untilStep 10 0 -3 }} {{ untilStep 0 10 -1 }} {{ untilStep 10 0 1 }} {{ untilStep 0 10 0 }}`,
+  `{{ range until 3 }}{{ . }}{{ typeOf . }} {{ end }}`,
+  `{{ seq }}|{{ seq 5 }}|{{ seq -3 }}|{{ seq 0 }}|{{ seq 1 }}|{{ seq 2 5 }}|{{ seq 5 2 }}|{{ seq 0 2 10 }}|{{ seq 10 -2 0 }}|{{ seq 10 2 0 }}|{{ seq 1 2 3 4 }}`,
+  `{{ seq 0 0 5 }}`,
+  `{{ atoi "42" }} {{ atoi "-1" }} {{ atoi "x" }} {{ atoi "" }} {{ atoi "0x10" }} {{ atoi "1_0" }} {{ atoi " 1" }} {{ typeOf (atoi "1") }}`,
+  `{{ atoi "99999999999999999999" }} {{ atoi "-99999999999999999999" }} {{ atoi "+7" }}`,
+  `{{ toDecimal "777" }} {{ toDecimal 10 }} {{ toDecimal "8" }} {{ toDecimal "-17" }} {{ toDecimal 0.5 }}`,
+  `{{ int64 "1.0" }} {{ int64 ".0" }} {{ int "5." }} {{ int "00" }} {{ int "0_7" }} {{ int "0x" }}`,
+  `{{ float64 "1_000.5" }} {{ float64 "0x1.8p1" }} {{ float64 "Infinity" }} {{ float64 "-inf" }} {{ float64 "1e400" }}`,
+  `{{ float64 ".5" }} {{ float64 "5." }} {{ float64 "1e" }} {{ float64 "_1" }} {{ float64 "1__0" }}`,
+  `{{ int 1e19 }} {{ int -1e19 }}`,
+  `{{ len (until 1000) }}`,
+);
+
+test("math and conversion functions match helm", async () => {
+  await assertNoDiffs(cases);
+});
