@@ -646,111 +646,145 @@ class Printer {
   }
 
   // ---- print.go: Printf ----
+  // The parsing helpers return the new index and leave their other results in
+  // these fields (no tuple allocations on the hot path).
+  num = 0;
+  isnum = false;
+  argNumOut = 0;
+  found = false;
 
-  /** Go's parsenum: digits at s[start..end) as an int, with the index after them. */
-  static parsenum(s: string, start: number, end: number): [number, boolean, number] {
-    if (start >= end) return [0, false, end];
+  /** Go's parsenum: digits at s[start..end) into this.num/this.isnum; returns the index after them. */
+  parsenum(s: string, start: number, end: number): number {
+    this.num = 0;
+    this.isnum = false;
+    if (start >= end) return end;
     let num = 0;
-    let isnum = false;
     let i = start;
-    for (; i < end && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57; i++) {
-      if (tooLarge(num)) return [0, false, end];
-      num = num * 10 + s.charCodeAt(i) - 48;
-      isnum = true;
+    for (; i < end; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      // Overflow: a crazy long number; Go gives up on the rest of the format.
+      if (tooLarge(num)) return end;
+      num = num * 10 + c - 48;
+      this.isnum = true;
     }
-    return [num, isnum, i];
+    this.num = num;
+    return i;
   }
 
-  /** Go's intFromArg: the argument as a width or precision. */
-  static intFromArg(a: Value[], argNum: number): [number, boolean, number] {
-    let num = 0;
-    let isInt = false;
-    let newArgNum = argNum;
-    if (argNum < a.length) {
-      const v = a[argNum]!;
-      let n: bigint | undefined;
-      if (typeof v === "bigint") n = v;
-      else if (v instanceof GoInt) n = v.v;
-      if (n !== undefined && n >= -(1n << 63n) && n < 1n << 63n) {
-        isInt = true;
-        num = n > 2_000_000n ? 2_000_000 : n < -2_000_000n ? -2_000_000 : Number(n);
-      }
-      newArgNum = argNum + 1;
-      if (tooLarge(num)) {
-        num = 0;
-        isInt = false;
-      }
+  /** Go's intFromArg: argument argNum as a width or precision into this.num/this.isnum; returns the next argNum. */
+  intFromArg(a: Value[], argNum: number): number {
+    this.num = 0;
+    this.isnum = false;
+    if (argNum >= a.length) return argNum;
+    const v = a[argNum]!;
+    const n = typeof v === "bigint" ? v : v instanceof GoInt ? v.v : undefined;
+    // Every int kind fits Go's int here except uint64 values of 2^63 and above.
+    if (n !== undefined && n < 1n << 63n) {
+      if (n > 1_000_000n || n < -1_000_000n) return argNum + 1; // tooLarge
+      this.num = Number(n);
+      this.isnum = true;
     }
-    return [num, isInt, newArgNum];
+    return argNum + 1;
   }
 
-  /** Go's argNumber: an explicit [n] index at format[i:]. */
-  argNumber(argNum: number, format: string, i: number, numArgs: number): [number, number, boolean] {
-    if (format.length <= i || format[i] !== "[") return [argNum, i, false];
+  /** Go's argNumber: an explicit [n] index at format[i:] into this.argNumOut/this.found; returns the new index. */
+  argNumber(argNum: number, format: string, i: number, numArgs: number): number {
+    this.argNumOut = argNum;
+    this.found = false;
+    if (format.length <= i || format.charCodeAt(i) !== 91) return i;
     this.reordered = true;
-    // parseArgNumber
+    // parseArgNumber: at least "[n]", up to the first "]".
     let index = 0;
     let wid = 1;
     let ok = false;
     if (format.length - i >= 3) {
-      for (let j = i + 1; j < format.length; j++) {
-        if (format[j] === "]") {
-          const [width, isnum, newi] = Printer.parsenum(format, i + 1, j);
-          wid = j - i + 1;
-          if (isnum && newi === j) {
-            index = width - 1;
-            ok = true;
-          }
-          break;
+      const close = format.indexOf("]", i + 1);
+      if (close >= 0) {
+        wid = close - i + 1;
+        const newi = this.parsenum(format, i + 1, close);
+        if (this.isnum && newi === close) {
+          index = this.num - 1;
+          ok = true;
         }
       }
     }
-    if (ok && index >= 0 && index < numArgs) return [index, i + wid, true];
+    this.found = ok;
+    if (ok && index >= 0 && index < numArgs) {
+      this.argNumOut = index;
+      return i + wid;
+    }
     this.goodArgNum = false;
-    return [argNum, i + wid, ok];
+    return i + wid;
   }
 
-  doPrintf(format: string, a: Value[]) {
+  printVerb(arg: Value, verb: string): void {
+    if (verb === "v" || verb === "w") {
+      this.sharpV = this.sharp;
+      this.sharp = false;
+      this.plusV = this.plus;
+      this.plus = false;
+    }
+    // %w is only valid in Errorf; Sprintf reports it as a bad verb.
+    if (verb === "w") this.badVerb(verb, arg);
+    else this.printArg(arg, verb);
+  }
+
+  doPrintf(format: string, a: Value[]): void {
     const end = format.length;
     let argNum = 0;
     let afterIndex = false;
     this.reordered = false;
     let i = 0;
-    while (i < end) {
+    formatLoop: while (i < end) {
       this.goodArgNum = true;
-      const lasti = i;
       const pct = format.indexOf("%", i);
-      i = pct < 0 ? end : pct;
-      if (i > lasti) this.buf += format.slice(lasti, i);
-      if (i >= end) break;
-      i++;
+      if (pct < 0) {
+        this.buf += i === 0 ? format : format.slice(i);
+        break;
+      }
+      if (pct > i) this.buf += format.slice(i, pct);
+      i = pct + 1;
       this.clearflags();
       flags: for (; i < end; i++) {
-        switch (format[i]) {
-          case "#":
+        const c = format.charCodeAt(i);
+        switch (c) {
+          case 35: // #
             this.sharp = true;
             break;
-          case "0":
-            this.zero = !this.minus; // zero padding only to the left
+          case 48: // 0: zero padding only to the left
+            this.zero = !this.minus;
             break;
-          case "+":
+          case 43: // +
             this.plus = true;
             break;
-          case "-":
+          case 45: // -
             this.minus = true;
             this.zero = false;
             break;
-          case " ":
+          case 32: // space
             this.space = true;
             break;
           default:
+            // Fast path: a lower-case ASCII verb right after the flags.
+            if (c >= 97 && c <= 122 && argNum < a.length) {
+              this.printVerb(a[argNum]!, format[i]!);
+              argNum++;
+              i++;
+              continue formatLoop;
+            }
             break flags;
         }
       }
-      [argNum, i, afterIndex] = this.argNumber(argNum, format, i, a.length);
-      if (i < end && format[i] === "*") {
+      i = this.argNumber(argNum, format, i, a.length);
+      argNum = this.argNumOut;
+      afterIndex = this.found;
+      if (i < end && format.charCodeAt(i) === 42) {
+        // *: width from an argument
         i++;
-        [this.wid, this.widPresent, argNum] = Printer.intFromArg(a, argNum);
+        argNum = this.intFromArg(a, argNum);
+        this.wid = this.num;
+        this.widPresent = this.isnum;
         if (!this.widPresent) this.buf += "%!(BADWIDTH)";
         if (this.wid < 0) {
           this.wid = -this.wid;
@@ -759,16 +793,23 @@ class Printer {
         }
         afterIndex = false;
       } else {
-        [this.wid, this.widPresent, i] = Printer.parsenum(format, i, end);
+        i = this.parsenum(format, i, end);
+        this.wid = this.num;
+        this.widPresent = this.isnum;
         if (afterIndex && this.widPresent) this.goodArgNum = false;
       }
-      if (i + 1 < end && format[i] === ".") {
+      if (i + 1 < end && format.charCodeAt(i) === 46) {
+        // .precision
         i++;
         if (afterIndex) this.goodArgNum = false;
-        [argNum, i, afterIndex] = this.argNumber(argNum, format, i, a.length);
-        if (i < end && format[i] === "*") {
+        i = this.argNumber(argNum, format, i, a.length);
+        argNum = this.argNumOut;
+        afterIndex = this.found;
+        if (i < end && format.charCodeAt(i) === 42) {
           i++;
-          [this.prec, this.precPresent, argNum] = Printer.intFromArg(a, argNum);
+          argNum = this.intFromArg(a, argNum);
+          this.prec = this.num;
+          this.precPresent = this.isnum;
           if (this.prec < 0) {
             this.prec = 0;
             this.precPresent = false;
@@ -776,14 +817,16 @@ class Printer {
           if (!this.precPresent) this.buf += "%!(BADPREC)";
           afterIndex = false;
         } else {
-          [this.prec, this.precPresent, i] = Printer.parsenum(format, i, end);
-          if (!this.precPresent) {
-            this.prec = 0;
-            this.precPresent = true;
-          }
+          i = this.parsenum(format, i, end);
+          this.prec = this.num;
+          this.precPresent = true; // "%.d" means precision 0
         }
       }
-      if (!afterIndex) [argNum, i, afterIndex] = this.argNumber(argNum, format, i, a.length);
+      if (!afterIndex) {
+        i = this.argNumber(argNum, format, i, a.length);
+        argNum = this.argNumOut;
+        afterIndex = this.found;
+      }
       if (i >= end) {
         this.buf += "%!(NOVERB)";
         break;
@@ -795,15 +838,7 @@ class Printer {
       else if (!this.goodArgNum) this.buf += `%!${verb}(BADINDEX)`;
       else if (argNum >= a.length) this.buf += `%!${verb}(MISSING)`;
       else {
-        if (verb === "v" || verb === "w") {
-          this.sharpV = this.sharp;
-          this.sharp = false;
-          this.plusV = this.plus;
-          this.plus = false;
-        }
-        // %w is only valid in Errorf; Sprintf reports it as a bad verb.
-        if (verb === "w") this.badVerb(verb, a[argNum]!);
-        else this.printArg(a[argNum]!, verb);
+        this.printVerb(a[argNum]!, verb);
         argNum++;
       }
     }

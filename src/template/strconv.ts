@@ -187,12 +187,25 @@ export function formatFloat(f: number, fmt: FloatFormat, prec: number, bitSize: 
   if (fmt === "b") return fmtB(f, flt);
   if (fmt === "x" || fmt === "X") return fmtX(f, prec, fmt, flt);
   if (prec < 0) {
+    // Shortest %g without an exponent is JS's own shortest form.
+    if ((fmt === "g" || fmt === "G") && bitSize === 64 && abs >= 1e-4 && abs < 1e6) return String(f);
     const digs = shortestDecimal(abs, bitSize);
     const nd = digs.d.length;
     if (fmt === "e" || fmt === "E") prec = Math.max(nd - 1, 0);
     else if (fmt === "f") prec = Math.max(nd - digs.dp, 0);
     else prec = nd;
     return formatDigits(true, neg, digs, prec, fmt);
+  }
+  if (
+    fmt === "f" &&
+    bitSize === 64 &&
+    prec <= 100 &&
+    abs < 1e21 &&
+    binaryFractionBits(abs, prec + 1) !== prec + 1
+  ) {
+    // toFixed is exact except that it rounds ties away from zero, and a tie needs
+    // exactly prec+1 fractional digits (as many as binary fraction bits).
+    return (neg ? "-" : "") + abs.toFixed(prec);
   }
   const s = splitFloat(f, flt);
   const exact = exactDecimal(s.mant, s.exp - flt.mantbits);
@@ -204,6 +217,16 @@ export function formatFloat(f: number, fmt: FloatFormat, prec: number, bitSize: 
     digs = roundDecimal(exact, prec);
   }
   return formatDigits(false, neg, digs, prec, fmt);
+}
+
+/** Number of binary fraction bits of x (so of decimal fraction digits), counting at most to limit+1. */
+function binaryFractionBits(x: number, limit: number): number {
+  let k = 0;
+  while (!Number.isInteger(x) && k <= limit) {
+    x *= 2;
+    k++;
+  }
+  return k;
 }
 
 /** %b: decimal mantissa "p" binary exponent, e.g. 4503599627370496p-52. */
