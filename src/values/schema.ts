@@ -26,6 +26,7 @@ function validatorFor(draft: string): AjvLike {
   if (!a) {
     const opts = {
       allErrors: true,
+      verbose: true,
       strict: false,
       validateFormats: false,
       validateSchema: false,
