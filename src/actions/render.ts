@@ -82,7 +82,7 @@ function parseHead(doc: string): SimpleHead {
 const NOTES_SUFFIX = "NOTES.txt";
 
 /** Renders chart with user values (already merged from -f/--set). */
-export function renderChart(chart: Chart, userValues: GoMap, opts: RenderOptions = {}): RenderResult {
+export function renderChart(chart: Chart, userValues: Map<string, unknown>, opts: RenderOptions = {}): RenderResult {
   const release: ReleaseOptions = {
     name: "release-name",
     namespace: "default",

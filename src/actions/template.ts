@@ -152,7 +152,7 @@ export async function runTemplate(args: string[], opts: TemplateOptions): Promis
     renderNameTemplate,
   });
   const chartPath = locateChart(chartRef.trim(), cwd);
-  const userValues: GoMap = mergeUserValues(opts, (p) => readFileSync(isAbsolute(p) ? p : join(cwd, p)));
+  const userValues = mergeUserValues(opts, (p) => readFileSync(isAbsolute(p) ? p : join(cwd, p)));
   const chart = loadChartPath(chartPath);
   const type = chart.metadata.Type;
   if (type !== "" && type !== "application") throw new TemplateError(`${type} charts are not installable`);

@@ -46,11 +46,9 @@ export function sortTemplates(names: Iterable<string>): string[] {
 export function renderRenderables(tpls: Map<string, Renderable>, opts: EngineOptions): Map<string, string> {
   const missingKey = opts.strict ? "error" : "zero";
   const includedNames = new Map<string, number>();
-  // The set needs the functions at parse time, and include/tpl need the set:
-  // fill the same record once the set exists.
-  const funcs: Record<string, GoFunc> = {};
-  const set = new TemplateSet({ funcs, missingKey });
-  Object.assign(funcs, bindFuncs(set, includedNames, opts));
+  // include/tpl close over the set, so they are added once it exists.
+  const set = new TemplateSet({ funcs: {}, missingKey, rootName: "gotpl" });
+  set.addFuncs(bindFuncs(set, includedNames, opts));
   const keys = sortTemplates(tpls.keys());
   for (const name of keys) {
     try {
@@ -159,8 +157,8 @@ function tplFunc(parent: TemplateSet, includedNames: Map<string, number>, strict
       // helm parses the text into a clone of the whole set (so it sees every
       // define) under the root template's name, with include/tpl re-bound to the clone.
       const t = parent.clone();
-      t.setMissingKey?.(strict ? "error" : "zero");
-      t.addFuncs?.({ include: includeFunc(t, includedNames), tpl: tplFunc(t, includedNames, strict) });
+      t.setMissingKey(strict ? "error" : "zero");
+      t.addFuncs({ include: includeFunc(t, includedNames), tpl: tplFunc(t, includedNames, strict) });
       try {
         t.parse("gotpl", text as string);
       } catch (e) {
