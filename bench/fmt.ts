@@ -4,7 +4,7 @@
 // helm's time includes its process start and template execution; the
 // "marginal" figure subtracts a run with no iterations, leaving (mostly) the
 // cost of the calls themselves.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -54,14 +54,39 @@ function chart(n: number): string {
   return dir;
 }
 
-function timeHelm(dir: string, runs = 3): number {
-  let best = Number.POSITIVE_INFINITY;
+/** Best of `runs` helm runs: wall time and CPU time (user+sys, from bash's `time`), in ms. */
+function timeHelm(dir: string, runs = 3): { wall: number; cpu: number } {
+  let wall = Number.POSITIVE_INFINITY;
+  let cpu = Number.POSITIVE_INFINITY;
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
-    execFileSync(helmPath(4), ["template", dir], { env: helmEnv(), maxBuffer: 1 << 30 });
-    best = Math.min(best, performance.now() - t0);
+    const out = execFileSync(
+      "bash",
+      ["-c", `TIMEFORMAT='%3U %3S'; time "$0" template "$1" >/dev/null`, helmPath(4), dir],
+      {
+        env: helmEnv(),
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+        maxBuffer: 1 << 30,
+      },
+    );
+    wall = Math.min(wall, performance.now() - t0);
+    void out;
   }
-  return best;
+  // bash writes the timing to stderr; run once more capturing it.
+  for (let r = 0; r < runs; r++) {
+    const res = spawnSync(
+      "bash",
+      ["-c", `TIMEFORMAT='%3U %3S'; time "$0" template "$1" >/dev/null`, helmPath(4), dir],
+      {
+        env: helmEnv(),
+        encoding: "utf8",
+      },
+    );
+    const [u, s] = res.stderr.trim().split("\n").pop()!.split(" ").map(Number);
+    cpu = Math.min(cpu, (u! + s!) * 1000);
+  }
+  return { wall, cpu };
 }
 
 const calls = iterations * CALLS.length;
@@ -69,18 +94,32 @@ const helmFull = timeHelm(chart(iterations));
 const helmEmpty = timeHelm(chart(0));
 
 let sink = 0;
-for (let i = 0; i < 200; i++) for (const [, f] of CALLS) sink += f().length; // warm up
-const t0 = performance.now();
+// Cold: the first `iterations` rounds in this process, JIT warm-up included (as in one chart render).
+let c0 = process.cpuUsage();
+let t0 = performance.now();
 for (let i = 0; i < iterations; i++) for (const [, f] of CALLS) sink += f().length;
 const ours = performance.now() - t0;
+let cu = process.cpuUsage(c0);
+const oursCpu = (cu.user + cu.system) / 1000;
+// Warm: the same rounds again, once the code is optimised (a long-lived process rendering many charts).
+c0 = process.cpuUsage();
+t0 = performance.now();
+for (let i = 0; i < iterations; i++) for (const [, f] of CALLS) sink += f().length;
+const warmWall = performance.now() - t0;
+cu = process.cpuUsage(c0);
+const warmCpu = (cu.user + cu.system) / 1000;
 
-const fmtMs = (x: number) => `${x.toFixed(1)} ms`;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const per = (x: number) => `${((x * 1e6) / calls).toFixed(0)} ns/call`;
+const helmMarginal = helmFull.cpu - helmEmpty.cpu;
 console.log(`${calls} printf/print calls (${CALLS.length} kinds × ${iterations}); checksum ${sink}`);
-console.log(`capstan in-process:          ${fmtMs(ours)}  (${((ours * 1e6) / calls).toFixed(0)} ns/call)`);
-console.log(`helm template (whole run):   ${fmtMs(helmFull)}`);
+console.log(`capstan in-process:   wall ${ms(ours)}, cpu ${ms(oursCpu)} (${per(oursCpu)}) cold`);
+console.log(`                      wall ${ms(warmWall)}, cpu ${ms(warmCpu)} (${per(warmCpu)}) warm`);
 console.log(
-  `helm marginal (minus empty): ${fmtMs(helmFull - helmEmpty)}  (${(((helmFull - helmEmpty) * 1e6) / calls).toFixed(0)} ns/call)`,
+  `helm template:        wall ${ms(helmFull.wall)}, cpu ${ms(helmFull.cpu)}; empty run cpu ${ms(helmEmpty.cpu)}`,
 );
+console.log(`helm marginal cpu:    ${ms(helmMarginal)} (${per(helmMarginal)})`);
 console.log(
-  `ratio helm/capstan: whole ${(helmFull / ours).toFixed(1)}x, marginal ${((helmFull - helmEmpty) / ours).toFixed(1)}x`,
+  `ratio helm/capstan:   wall ${(helmFull.wall / ours).toFixed(1)}x, cpu ${(helmFull.cpu / oursCpu).toFixed(1)}x, ` +
+    `marginal cpu ${(helmMarginal / oursCpu).toFixed(1)}x cold, ${(helmMarginal / warmCpu).toFixed(1)}x warm`,
 );
