@@ -90,10 +90,15 @@ function roundDecimal(a: Decimal, nd: number): Decimal {
 function shortestDecimal(abs: number, bitSize: 32 | 64): Decimal {
   if (abs === 0) return { d: "", dp: 0 };
   if (bitSize === 32) {
+    // Fewest digits that read back as the same float32, rounded half to even from the
+    // exact value (toExponential would round a tie away from zero).
+    const s = splitFloat(abs, F32);
+    const exact = exactDecimal(s.mant, s.exp - F32.mantbits);
     for (let p = 1; p < 10; p++) {
-      const s = abs.toExponential(p - 1);
-      if (Math.fround(Number(s)) === abs) return parseExponential(s);
+      const d = roundDecimal(exact, p);
+      if (Math.fround(Number(`${d.d}e${d.dp - d.d.length}`)) === abs) return d;
     }
+    return exact;
   }
   // JS picks the same shortest, closest digits as Go for float64.
   return parseExponential(abs.toExponential());
