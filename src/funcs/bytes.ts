@@ -65,6 +65,56 @@ export function base64Decode(s: string): Uint8Array | undefined {
   return Uint8Array.from(out);
 }
 
+/**
+ * base64.StdEncoding.DecodeString with Go's error positions: the bytes, or the
+ * byte offset a CorruptInputError reports ("illegal base64 data at input byte N").
+ */
+export function goBase64Decode(s: string): Uint8Array | number {
+  const src = utf8(s);
+  const out: number[] = [];
+  const isNL = (c: number | undefined) => c === 10 || c === 13;
+  let si = 0;
+  for (;;) {
+    const dbuf = [0, 0, 0, 0];
+    let dlen = 4;
+    let j = 0;
+    for (; j < 4; j++) {
+      if (si === src.length) {
+        if (j === 0) return Uint8Array.from(out);
+        return si - j;
+      }
+      const ch = src[si]!;
+      si++;
+      const v = ch < 128 ? B64.indexOf(String.fromCharCode(ch)) : -1;
+      if (v >= 0) {
+        dbuf[j] = v;
+        continue;
+      }
+      if (isNL(ch)) {
+        j--;
+        continue;
+      }
+      if (ch !== 61) return si - 1;
+      // Padding: "=" after two symbols needs a second "=", then only newlines may follow.
+      if (j < 2) return si - 1;
+      if (j === 2) {
+        while (si < src.length && isNL(src[si])) si++;
+        if (si === src.length) return src.length;
+        if (src[si] !== 61) return si - 1;
+        si++;
+      }
+      while (si < src.length && isNL(src[si])) si++;
+      if (si < src.length) return si;
+      dlen = j;
+      break;
+    }
+    const n = (dbuf[0]! << 18) | (dbuf[1]! << 12) | (dbuf[2]! << 6) | dbuf[3]!;
+    const bytes = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+    out.push(...bytes.slice(0, dlen - 1));
+    if (dlen < 4) return Uint8Array.from(out);
+  }
+}
+
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {
   let len = 0;
   for (const p of parts) len += p.length;

@@ -16,6 +16,15 @@ export interface CryptoProvider {
   generateRsa?(bits: number): Uint8Array | undefined;
   /** Generates a DSA L2048N256 key as Go's DSAKeyFormat DER; undefined when this provider cannot. */
   generateDsa?(): Uint8Array | undefined;
+  /** scrypt key derivation; undefined when this provider has no native one. */
+  scrypt?(
+    password: Uint8Array,
+    salt: Uint8Array,
+    n: number,
+    r: number,
+    p: number,
+    keyLen: number,
+  ): Uint8Array;
 }
 
 const MAX_CHUNK = 65536; // getRandomValues' per-call limit

@@ -45,7 +45,9 @@ test("edge counts and errors match helm", async () => {
     ["{{ randInt 7 8 }}", () => String((call("randInt", 7, 8) as GoInt).v)],
   ];
   const helm = await helmRenderCases(cases.map(([template]) => ({ template })));
-  cases.forEach(([t, ours], i) => assert.equal(ours(), helm[i]!.output, t));
+  cases.forEach(([t, ours], i) => {
+    assert.equal(ours(), helm[i]!.output, t);
+  });
   for (const [t, f] of [
     ["{{ randBytes -1 }}", () => call("randBytes", -1)],
     ["{{ randInt 5 5 }}", () => call("randInt", 5, 5)],
