@@ -82,7 +82,11 @@ function parseHead(doc: string): SimpleHead {
 const NOTES_SUFFIX = "NOTES.txt";
 
 /** Renders chart with user values (already merged from -f/--set). */
-export function renderChart(chart: Chart, userValues: Map<string, unknown>, opts: RenderOptions = {}): RenderResult {
+export function renderChart(
+  chart: Chart,
+  userValues: Map<string, unknown>,
+  opts: RenderOptions = {},
+): RenderResult {
   const release: ReleaseOptions = {
     name: "release-name",
     namespace: "default",
@@ -96,7 +100,12 @@ export function renderChart(chart: Chart, userValues: Map<string, unknown>, opts
   const values = coalesceValues(chart, userValues) as GoMap;
   if (!opts.skipSchemaValidation) validateValuesSchema(chart, values);
   const top = toRenderValues(chart, values, release, caps);
-  if (chart.metadata.KubeVersion) checkKubeVersion(chart.metadata.KubeVersion, caps.kubeVersion.version);
+  // From here on helm has created the release, so its errors come with the --debug hint.
+  try {
+    if (chart.metadata.KubeVersion) checkKubeVersion(chart.metadata.KubeVersion, caps.kubeVersion.version);
+  } catch (e) {
+    throw new RenderFailure((e as Error).message);
+  }
   const engineOpts: EngineOptions = {
     funcs: helmFuncMap(),
     toYAML: (v) => toYAML(v).replace(/\n$/, ""),
@@ -105,7 +114,12 @@ export function renderChart(chart: Chart, userValues: Map<string, unknown>, opts
     enableDNS: opts.enableDNS,
     warn: opts.warn,
   };
-  const files = renderTemplates(chart, top, engineOpts);
+  let files: Map<string, string>;
+  try {
+    files = renderTemplates(chart, top, engineOpts);
+  } catch (e) {
+    throw new RenderFailure((e as Error).message);
+  }
   const notes: { path: string; content: string }[] = [];
   const rootNotes = `${chart.name()}/templates/${NOTES_SUFFIX}`;
   for (const [path, content] of [...files]) {

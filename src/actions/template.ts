@@ -9,8 +9,8 @@ import { defaultCapabilities } from "../engine/capabilities.ts";
 import { pathBase } from "../engine/gostrings.ts";
 import { splitManifests } from "../engine/manifests.ts";
 import { helmFuncMap } from "../funcs/index.ts";
-import { TemplateSet } from "../template/index.ts";
 import { loadChartPath } from "../node/fs-load.ts";
+import { TemplateSet } from "../template/index.ts";
 import type { GoMap } from "../template/value.ts";
 import { mergeUserValues, type ValueOptions } from "../values/user-values.ts";
 import { releaseNameAndChart, validateReleaseName } from "./release-name.ts";
@@ -177,24 +177,17 @@ export async function runTemplate(args: string[], opts: TemplateOptions): Promis
       warn: opts.warn,
     });
   } catch (e) {
-    const err = e as Error;
-    if (e instanceof RenderFailure) {
-      if (opts.debug && e.files) {
-        for (const [n, content] of e.files)
-          if (content.trim() !== "") out.push(`---\n# Source: ${n}\n${content}\n`);
-        return { stdout: out.join(""), error: err };
-      }
+    if (!(e instanceof RenderFailure)) throw e;
+    if (!opts.debug)
       return {
         stdout: "",
-        error: new TemplateError(`${err.message}\n\nUse --debug flag to render out invalid YAML`),
+        error: new TemplateError(`${e.message}\n\nUse --debug flag to render out invalid YAML`),
       };
-    }
-    if ((e as any).rendered)
-      return {
-        stdout: "",
-        error: new TemplateError(`${err.message}\n\nUse --debug flag to render out invalid YAML`),
-      };
-    throw e;
+    // With --debug helm prints what it rendered (all files when the YAML was bad), then fails.
+    const parts: string[] = [];
+    for (const [n, content] of e.files ?? [])
+      if (content.trim() !== "") parts.push(`---\n# Source: ${n}\n${content}\n`);
+    return { stdout: `${parts.join("").trim()}\n`, error: e };
   }
 
   let { manifests, hooks } = result;

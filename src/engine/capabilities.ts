@@ -2,7 +2,25 @@
 // KubeVersion (a Stringer), the API versions (common.VersionSet, with Has) and
 // helm's own build info. Offline (`template`, client dry-run) these are helm's
 // defaults, plus --kube-version and --api-versions.
-import { type GoFunc, GoObject, MARSHAL_JSON, type Value } from "../template/value.ts";
+import { registerUnderlyingType } from "../template/gotypes.ts";
+import {
+  GO_METHODS,
+  GO_TYPE,
+  type GoFunc,
+  GoObject,
+  type GoSlice,
+  MARSHAL_JSON,
+  type Value,
+} from "../template/value.ts";
+
+const STRUCT_ORDER = Symbol.for("capstan.structOrder");
+
+/** A struct for encoding/json: fields in declaration order. */
+function structMap(fields: [string, Value][]): Map<string, Value> {
+  const m = new Map(fields);
+  (m as any)[STRUCT_ORDER] = true;
+  return m;
+}
 
 // helm v4.1.4's common.DefaultCapabilities API versions, in helm's order.
 export const DEFAULT_API_VERSIONS = [
@@ -111,11 +129,7 @@ export class KubeVersion extends GoObject {
     return this.version;
   }
   [MARSHAL_JSON]() {
-    return new Map<string, Value>([
-      ["Version", this.version],
-      ["Major", this.major],
-      ["Minor", this.minor],
-    ]);
+    return structMap(this.fields());
   }
 }
 
@@ -127,33 +141,20 @@ export class KubeVersion extends GoObject {
 export function parseKubeVersion(s: string): KubeVersion {
   const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.exec(s);
   if (!m) throw new Error("Invalid Semantic Version");
+  // helm keeps the version as given (with a "v"), and takes Major/Minor from the parsed semver.
   const major = String(Number(m[1]));
   const minor = String(Number(m[2] ?? "0"));
-  const patch = String(Number(m[3] ?? "0"));
-  return new KubeVersion(`v${major}.${minor}.${patch}${m[4] ?? ""}${m[5] ?? ""}`, major, minor);
+  return new KubeVersion(s.startsWith("v") ? s : `v${s}`, major, minor);
 }
 
-/** common.VersionSet: a []string with Has. */
-export class VersionSet extends GoObject {
-  readonly goType = "common.VersionSet";
-  readonly goKind = "slice";
-  constructor(readonly versions: string[]) {
-    super();
-  }
-  override method(name: string): GoFunc | undefined {
-    if (name === "Has") return fn(["string"], "bool", (v) => this.versions.includes(v as string));
-    return undefined;
-  }
-  /** Elements, for len/range/index and printing as a slice. */
-  list(): Value[] {
-    return this.versions;
-  }
-  override truth(): boolean {
-    return this.versions.length > 0;
-  }
-  [MARSHAL_JSON]() {
-    return this.versions;
-  }
+registerUnderlyingType("common.VersionSet", "[]string");
+
+/** common.VersionSet: a []string with Has (a tagged Array, so len/range/index work as on a slice). */
+export function newVersionSet(versions: string[]): GoSlice {
+  const vs: GoSlice = [...versions];
+  vs[GO_TYPE] = "common.VersionSet";
+  vs[GO_METHODS] = { Has: fn(["string"], "bool", (v) => versions.includes(v as string)) };
+  return vs;
 }
 
 /** version.BuildInfo (helm's), with its JSON field names. */
@@ -175,7 +176,7 @@ export class BuildInfo extends GoObject {
   }
   [MARSHAL_JSON]() {
     const b = HELM_BUILD_INFO;
-    return new Map<string, Value>([
+    return structMap([
       ["version", b.version],
       ["git_commit", b.gitCommit],
       ["git_tree_state", b.gitTreeState],
@@ -191,7 +192,7 @@ export class Capabilities extends GoObject {
   readonly goKind = "ptr";
   constructor(
     readonly kubeVersion: KubeVersion,
-    readonly apiVersions: VersionSet,
+    readonly apiVersions: GoSlice,
     readonly helmVersion = new BuildInfo(),
   ) {
     super();
@@ -210,7 +211,7 @@ export class Capabilities extends GoObject {
     ];
   }
   [MARSHAL_JSON]() {
-    return new Map<string, Value>(this.fields());
+    return structMap(this.fields());
   }
 }
 
@@ -222,5 +223,5 @@ export interface CapabilitiesOptions {
 /** The offline capabilities of `helm template` (DefaultCapabilities + flags). */
 export function defaultCapabilities(opts: CapabilitiesOptions = {}): Capabilities {
   const kv = opts.kubeVersion ? parseKubeVersion(opts.kubeVersion) : parseKubeVersion(DEFAULT_KUBE_VERSION);
-  return new Capabilities(kv, new VersionSet([...DEFAULT_API_VERSIONS, ...(opts.apiVersions ?? [])]));
+  return new Capabilities(kv, newVersionSet([...DEFAULT_API_VERSIONS, ...(opts.apiVersions ?? [])]));
 }

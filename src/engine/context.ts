@@ -2,9 +2,9 @@
 // scoping): .Values, .Release, .Chart, .Capabilities, .Files, .Subcharts,
 // .Template, with the Go types helm 4 gives them.
 import type { Chart, Metadata } from "../chart/chart.ts";
-import { GO_TYPE, GoInt, type GoMap, type Value } from "../template/value.ts";
+import { GO_TYPE, GoInt, type GoMap, MARSHAL_JSON, type Value } from "../template/value.ts";
 import type { Capabilities } from "./capabilities.ts";
-import { Files, type ToYAML } from "./files.ts";
+import { newFiles, type ToYAML } from "./files.ts";
 
 /** What the engine needs of a chart (the chart layer's Chart). */
 export type EngineChart = Chart;
@@ -43,7 +43,7 @@ export function chartMetadataMap(md: Metadata, isRoot: boolean): GoMap {
   // A nil map[string]string prints as map[] and marshals as null.
   const annotations: GoMap = new Map(md.Annotations ?? []);
   annotations[GO_TYPE] = "map[string]string";
-  if (!md.Annotations) (annotations as any)[NIL_MAP] = true;
+  if (!md.Annotations) (annotations as any)[MARSHAL_JSON] = () => null;
   const deps = md.Dependencies.map((d) =>
     d
       ? goMap([
@@ -88,9 +88,6 @@ export function chartMetadataMap(md: Metadata, isRoot: boolean): GoMap {
     ["Version", md.Version],
   ]);
 }
-
-/** Marks a Map standing for a Go nil map (printing "map[]", marshalling null). */
-export const NIL_MAP: unique symbol = Symbol.for("capstan.nilMap") as any;
 
 export function releaseMap(o: ReleaseOptions): GoMap {
   return goMap([
@@ -152,7 +149,7 @@ function recAllTemplates(c: EngineChart, out: Map<string, Renderable>, vals: GoM
   const next = goMap(
     [
       ["Chart", chartMetadataMap(c.metadata, c.isRoot())],
-      ["Files", new Files(new Map(c.files.map((f) => [f.name, f.data])), toYAML)],
+      ["Files", newFiles(new Map(c.files.map((f) => [f.name, f.data])), toYAML)],
       ["Release", vals.get("Release") ?? null],
       ["Capabilities", vals.get("Capabilities") ?? null],
       ["Values", scoped],

@@ -9,8 +9,8 @@ export class RenderError extends Error {
 
 const WARN_START = "HELM_ERR_START";
 const WARN_END = "HELM_ERR_END";
-// Go's `HELM_ERR_START(.*)HELM_ERR_END`: greedy, and `.` stops only at \n.
-const WARN_RE = /HELM_ERR_START([^\n]*)HELM_ERR_END/;
+// helm finds the message between the markers even across lines (greedy).
+const WARN_RE = /HELM_ERR_START([^]*)HELM_ERR_END/;
 
 export function warnWrap(s: string): string {
   return WARN_START + s + WARN_END;
@@ -48,9 +48,12 @@ export function cleanupExecError(filename: string, err: Error): RenderError {
     const exec = execParts(cur);
     if (exec) {
       let detail = exec.detail;
-      if (inner && detail.endsWith(inner.message)) detail = detail.slice(0, detail.length - inner.message.length).trimEnd();
+      if (inner && detail.endsWith(inner.message))
+        detail = detail.slice(0, detail.length - inner.message.length).trimEnd();
       else if (inner) return new RenderError(msg);
-      blocks.push(`${exec.location}\n  executing ${JSON.stringify(exec.name)} at <${exec.context}>:\n    ${detail}`);
+      blocks.push(
+        `${exec.location}\n  executing ${JSON.stringify(exec.name)} at <${exec.context}>:\n    ${detail}`,
+      );
     } else if (NO_TEMPLATE_RE.test(text) && !inner) {
       blocks.push(text);
     } else return new RenderError(msg);
@@ -59,8 +62,15 @@ export function cleanupExecError(filename: string, err: Error): RenderError {
   return new RenderError(blocks.join("\n"));
 }
 
-function execParts(e: Error): { location: string; name: string; context: string; detail: string } | undefined {
-  if (e instanceof TemplateExecError && e.location !== undefined && e.context !== undefined && e.detail !== undefined) {
+function execParts(
+  e: Error,
+): { location: string; name: string; context: string; detail: string } | undefined {
+  if (
+    e instanceof TemplateExecError &&
+    e.location !== undefined &&
+    e.context !== undefined &&
+    e.detail !== undefined
+  ) {
     return { location: e.location, name: e.templateName, context: e.context, detail: e.detail };
   }
   return undefined;

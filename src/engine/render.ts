@@ -133,7 +133,8 @@ function includeFunc(set: TemplateSet, includedNames: Map<string, number>): GoFu
     fn: (name, data) => {
       const n = name as string;
       // Go's ExecuteTemplate names the root template ("gotpl" in helm) in this error.
-      if (!set.has(n)) throw new GoError(`template: no template ${goQuote(n)} associated with template "gotpl"`);
+      if (!set.has(n))
+        throw new GoError(`template: no template ${goQuote(n)} associated with template "gotpl"`);
       const count = includedNames.get(n) ?? 0;
       if (count > RECURSION_MAX) {
         throw new GoError(`rendering template has a nested reference name: ${n}: unable to execute template`);

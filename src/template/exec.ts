@@ -35,7 +35,7 @@ import {
 import type { Tree } from "./parse.ts";
 import { quote } from "./strconv.ts";
 import { goTypeName } from "./types.ts";
-import { GoError, GoFloat32, type GoFunc, GoInt, GoObject, type Value } from "./value.ts";
+import { GO_METHODS, GoError, GoFloat32, type GoFunc, GoInt, type GoMap, GoObject, type Value } from "./value.ts";
 
 /** A value, or Go's invalid reflect.Value. */
 export type RV = Value | undefined;
@@ -446,6 +446,12 @@ export class State {
     if (receiver instanceof GoObject) {
       const method = receiver.method(fieldName);
       if (method !== undefined) return this.evalCall(dot, method, false, node, fieldName, args, final);
+    } else if (receiver instanceof Map || Array.isArray(receiver)) {
+      // Methods of named map/slice types (value.ts GO_METHODS).
+      const methods = (receiver as GoMap)[GO_METHODS];
+      if (methods !== undefined && Object.hasOwn(methods, fieldName)) {
+        return this.evalCall(dot, methods[fieldName]!, false, node, fieldName, args, final);
+      }
     }
     const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
     if (receiver instanceof Map) {

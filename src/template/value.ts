@@ -20,6 +20,12 @@
 
 /** Symbol naming the Go type of a tagged Array or Map (absent: []interface {} / map[string]interface {}). */
 export const GO_TYPE: unique symbol = Symbol.for("capstan.goType") as any;
+/**
+ * Symbol for the methods of a named slice or map type (common.VersionSet's Has,
+ * engine.files' Get, ...), bound to the tagged Array or Map that carries them.
+ * As in Go, a method wins over a map key of the same name.
+ */
+export const GO_METHODS: unique symbol = Symbol.for("capstan.goMethods") as any;
 /** Method symbol: return the value encoding/json would marshal (a tree of null/boolean/string/number/bigint/Array/Map). */
 export const MARSHAL_JSON: unique symbol = Symbol.for("capstan.marshalJSON") as any;
 
@@ -54,8 +60,8 @@ export class GoFloat32 {
   }
 }
 
-export type GoMap = Map<string, Value> & { [GO_TYPE]?: string };
-export type GoSlice = Value[] & { [GO_TYPE]?: string };
+export type GoMap = Map<string, Value> & { [GO_TYPE]?: string; [GO_METHODS]?: Record<string, GoFunc> };
+export type GoSlice = Value[] & { [GO_TYPE]?: string; [GO_METHODS]?: Record<string, GoFunc> };
 
 export type Value =
   | null

@@ -6,6 +6,8 @@ import { YAMLError } from "./errors.ts";
 import { formatJSONFloat } from "./go-float.ts";
 
 const MARSHAL_JSON = Symbol.for("capstan.marshalJSON");
+/** Marks a Map standing for a Go struct: encoding/json writes its fields in declaration order, not sorted. */
+export const STRUCT_ORDER = Symbol.for("capstan.structOrder");
 
 export interface MarshalJSONOptions {
   /** Escape <, >, & as \u003c etc. (json.Marshal does; toRawJson does not). Default true. */
@@ -127,10 +129,15 @@ export function toJSONTree(v: unknown, depth = 0): JSONTree {
       if (!Number.isFinite(v)) throw new YAMLError(`json: unsupported value: ${goSpecial(v)}`);
       return v;
   }
+  // A host type's own marshalling comes first (a nil map marshals as null, a struct keeps field order).
+  if ((Array.isArray(v) || v instanceof Map) && typeof (v as any)[MARSHAL_JSON] === "function") {
+    return toJSONTree((v as any)[MARSHAL_JSON](), depth + 1);
+  }
   if (Array.isArray(v)) return v.map((x) => toJSONTree(x, depth + 1));
   if (v instanceof Map) {
     const out = new Map<string, JSONTree>();
     for (const [k, x] of v) out.set(String(k), toJSONTree(x, depth + 1));
+    if ((v as any)[STRUCT_ORDER]) (out as any)[STRUCT_ORDER] = true;
     return out;
   }
   if (v instanceof Uint8Array) return base64Encode(v);
@@ -176,7 +183,7 @@ export function marshalJSON(v: unknown, opts: MarshalJSONOptions = {}): string {
       if (t.size === 0) return void parts.push("{}");
       const inner = pad + indent;
       parts.push("{");
-      sortedKeys(t).forEach((k, i) => {
+      ((t as any)[STRUCT_ORDER] ? [...t.keys()] : sortedKeys(t)).forEach((k, i) => {
         if (i > 0) parts.push(",");
         if (indent) parts.push("\n" + inner);
         parts.push(quoteJSON(k, html), indent ? ": " : ":");

@@ -17,13 +17,13 @@ const exprs = [
   ".Chart.Version",
   ".Chart.APIVersion",
   ".Chart.IsRoot",
-  "printf \"%v\" .Chart",
+  'printf "%v" .Chart',
   "toYaml .Chart",
   "toJson .Chart",
   "typeOf .Chart",
   "typeOf .Chart.Annotations",
   ".Chart.Annotations",
-  "printf \"%v\" .Release",
+  'printf "%v" .Release',
   "typeOf .Release.Revision",
   ".Release.Name",
   ".Release.Namespace",
@@ -40,12 +40,12 @@ const exprs = [
   "typeOf .Capabilities",
   "typeOf .Capabilities.KubeVersion",
   "typeOf .Capabilities.APIVersions",
-  ".Capabilities.APIVersions.Has \"apps/v1\"",
-  ".Capabilities.APIVersions.Has \"apps/v1/Deployment\"",
-  ".Capabilities.APIVersions.Has \"nope/v9\"",
+  '.Capabilities.APIVersions.Has "apps/v1"',
+  '.Capabilities.APIVersions.Has "apps/v1/Deployment"',
+  '.Capabilities.APIVersions.Has "nope/v9"',
   "len .Capabilities.APIVersions",
   ".Capabilities.HelmVersion.Version",
-  "printf \"%v\" .Capabilities.HelmVersion",
+  'printf "%v" .Capabilities.HelmVersion',
   "toJson .Capabilities",
   "toYaml .Capabilities.HelmVersion",
   ".Template.Name",
@@ -56,37 +56,47 @@ const exprs = [
   "typeOf .Files",
   "typeOf .Subcharts",
   "keys . | sortAlpha",
-  ".Files.Get \"files/a.txt\"",
-  ".Files.Get \"missing\"",
-  "printf \"%v\" (.Files.GetBytes \"files/b.conf\")",
-  "typeOf (.Files.GetBytes \"files/b.conf\")",
-  ".Files.Lines \"files/a.txt\"",
-  "typeOf (.Files.Lines \"files/a.txt\")",
-  ".Files.Lines \"missing\"",
-  "(.Files.Glob \"files/*\").AsConfig",
-  "(.Files.Glob \"files/**\").AsConfig",
-  "(.Files.Glob \"files/*.{txt,conf}\").AsSecrets",
-  "(.Files.Glob \"nothing/*\").AsConfig",
-  "(.Files.Glob \"files/[ab].*\").AsConfig",
-  "(.Files.Glob \"*.json\").AsConfig",
-  "(.Files.Glob \"crds/*\").AsConfig",
-  "len (.Files.Glob \"**\")",
-  "typeOf (.Files.Glob \"**\")",
+  '.Files.Get "files/a.txt"',
+  '.Files.Get "missing"',
+  'printf "%v" (.Files.GetBytes "files/b.conf")',
+  'typeOf (.Files.GetBytes "files/b.conf")',
+  '.Files.Lines "files/a.txt"',
+  'typeOf (.Files.Lines "files/a.txt")',
+  '.Files.Lines "missing"',
+  '(.Files.Glob "files/*").AsConfig',
+  '(.Files.Glob "files/**").AsConfig',
+  '(.Files.Glob "files/*.{txt,conf}").AsSecrets',
+  '(.Files.Glob "nothing/*").AsConfig',
+  '(.Files.Glob "files/[ab].*").AsConfig',
+  '(.Files.Glob "*.json").AsConfig',
+  '(.Files.Glob "crds/*").AsConfig',
+  'len (.Files.Glob "**")',
+  'typeOf (.Files.Glob "**")',
 ];
 
 test("render context matches helm 4", async () => {
-  const cases: TemplateCase[] = exprs.map((e) => ({ template: `{{ ${e} }}`, files: chartFiles, values: "a: 1\n" }));
+  const cases: TemplateCase[] = exprs.map((e) => ({
+    template: `{{ ${e} }}`,
+    files: chartFiles,
+    values: "a: 1\n",
+  }));
   cases.push({
-    template: "{{ range $path, $bytes := .Files.Glob \"files/**\" }}{{ $path }}={{ len $bytes }};{{ end }}",
+    template: '{{ range $path, $bytes := .Files.Glob "files/**" }}{{ $path }}={{ len $bytes }};{{ end }}',
     files: chartFiles,
   });
   cases.push({ template: "{{ range .Capabilities.APIVersions }}{{ . }},{{ end }}", files: chartFiles });
-  cases.push({ template: "{{ .Release.Name }}/{{ .Release.Namespace }}", args: ["--namespace", "prod", "rel"] });
+  cases.push({
+    template: "{{ .Release.Name }}/{{ .Release.Namespace }}",
+    args: ["--namespace", "prod", "rel"],
+  });
   cases.push({ template: "{{ .Release.IsUpgrade }}/{{ .Release.IsInstall }}", args: ["--is-upgrade"] });
-  cases.push({ template: "{{ .Capabilities.KubeVersion }} {{ .Capabilities.KubeVersion.Minor }}", args: ["--kube-version", "1.29.3"] });
+  cases.push({
+    template: "{{ .Capabilities.KubeVersion }} {{ .Capabilities.KubeVersion.Minor }}",
+    args: ["--kube-version", "1.29.3"],
+  });
   cases.push({ template: "{{ .Capabilities.KubeVersion }}", args: ["--kube-version", "v1.30"] });
   cases.push({
-    template: "{{ .Capabilities.APIVersions.Has \"x.io/v1\" }} {{ .Capabilities.APIVersions.Has \"y.io/v2\" }}",
+    template: '{{ .Capabilities.APIVersions.Has "x.io/v1" }} {{ .Capabilities.APIVersions.Has "y.io/v2" }}',
     args: ["--api-versions", "x.io/v1,y.io/v2"],
   });
   const m = await compareCases(cases);

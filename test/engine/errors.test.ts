@@ -11,9 +11,9 @@ const helpers =
   '{{ define "self" }}{{ include "self" . }}{{ end }}';
 
 const templates = [
-  "x: {{ required \"need x\" .Values.x }}",
-  "x: {{ required \"need x\" \"\" }}",
-  "x: {{ fail \"boom\" }}",
+  'x: {{ required "need x" .Values.x }}',
+  'x: {{ required "need x" "" }}',
+  'x: {{ fail "boom" }}',
   'x: {{ fail "multi\\nline" }}',
   'x: {{ include "h" . }}',
   'x: {{ include "req" . }}',
@@ -41,9 +41,9 @@ for (const [i, t] of templates.entries()) {
 test("an error in one of many templates is reported like helm (order of rendering)", async () => {
   await assertSameAsHelm({
     "Chart.yaml": chartYaml,
-    "templates/a.yaml": "a: {{ fail \"first\" }}",
-    "templates/b.yaml": "b: {{ fail \"second\" }}",
-    "templates/sub/c.yaml": "c: {{ fail \"deeper\" }}",
+    "templates/a.yaml": 'a: {{ fail "first" }}',
+    "templates/b.yaml": 'b: {{ fail "second" }}',
+    "templates/sub/c.yaml": 'c: {{ fail "deeper" }}',
   });
 });
 

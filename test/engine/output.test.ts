@@ -28,7 +28,9 @@ const kinds = [
 function doc(kind: string, name: string, annotations: Record<string, string> = {}): string {
   const ann = Object.entries(annotations);
   return `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n${
-    ann.length ? `  annotations:\n${ann.map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}\n`).join("")}` : ""
+    ann.length
+      ? `  annotations:\n${ann.map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}\n`).join("")}`
+      : ""
   }`;
 }
 
@@ -49,8 +51,10 @@ const chart: ChartFiles = {
   "templates/_helpers.tpl": '{{ define "x" }}unused{{ end }}',
   "templates/empty.yaml": "{{/* nothing */}}\n   \n",
   "templates/spaces.yaml": "\n\n---\n\n# just a comment\n---\n---\nkind: ConfigMap\n   \n",
-  "templates/loop.yaml": "{{ range until (int .Values.n) }}---\nkind: Service\nmetadata:\n  name: s{{ . }}\n{{ end }}",
-  "crds/crd-b.yaml": "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: b\n",
+  "templates/loop.yaml":
+    "{{ range until (int .Values.n) }}---\nkind: Service\nmetadata:\n  name: s{{ . }}\n{{ end }}",
+  "crds/crd-b.yaml":
+    "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: b\n",
   "crds/crd-a.json": '{"kind": "CustomResourceDefinition"}',
   "crds/notes.txt": "not a crd",
 };
@@ -95,7 +99,13 @@ test("--output-dir writes helm's layout", async () => {
       const walk = (d: string) => {
         for (const n of readdirSync(d).sort()) {
           const p = join(d, n);
-          if (existsSync(p) && readdirSync(d, { withFileTypes: true }).find((e) => e.name === n)?.isDirectory()) walk(p);
+          if (
+            existsSync(p) &&
+            readdirSync(d, { withFileTypes: true })
+              .find((e) => e.name === n)
+              ?.isDirectory()
+          )
+            walk(p);
           else out.push(`${p.slice(root.length)}\n${readFileSync(p, "utf8")}`);
         }
       };
