@@ -1,7 +1,7 @@
 // time.Time, time.Duration, time.Month and time.Weekday as template values:
 // their String() forms and the methods charts call on them (.Unix, .Format,
 // .Year, .UTC, .Add ...).
-import { type GoFunc, GoInt, GoObject, type Value } from "../../template/value.ts";
+import { GoError, type GoFunc, GoInt, GoObject, MARSHAL_JSON, type Value } from "../../template/value.ts";
 import { civilFromDays, SECONDS_PER_DAY } from "./civil.ts";
 import { durationString, int64, SECOND } from "./duration.ts";
 import { dateIn, formatTime, LONG_DAYS, LONG_MONTHS } from "./layout.ts";
@@ -22,6 +22,10 @@ export class GoNamedInt extends GoObject {
   }
   override truth(): boolean {
     return this.v !== 0n;
+  }
+  /** encoding/json sees the underlying integer. */
+  [MARSHAL_JSON](): Value {
+    return this.v;
   }
 }
 
@@ -116,6 +120,13 @@ export class GoTime extends GoObject {
     const d = this.unixNano() - u.unixNano();
     const max = (1n << 63n) - 1n;
     return d > max ? max : d < -max - 1n ? -max - 1n : d;
+  }
+
+  /** Time.MarshalJSON: RFC 3339 with nanoseconds, years 0..9999 only. */
+  [MARSHAL_JSON](): Value {
+    const year = this.civil().year;
+    if (year < 0 || year > 9999) throw new GoError("Time.MarshalJSON: year outside of range [0,9999]");
+    return this.format("2006-01-02T15:04:05.999999999Z07:00");
   }
 
   override toString(): string {
