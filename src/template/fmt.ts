@@ -901,6 +901,26 @@ export function sprint(args: Value[]): string {
   return out;
 }
 
+/**
+ * What {{ value }} prints: text/template's printableValue, then fmt.Fprint. A
+ * pointer is printed as what it points to (no "&"), and a String() method with a
+ * pointer receiver counts when the value is addressable (a field, a variable),
+ * unlike in print/printf, which receive copies.
+ */
+export function sprintTemplateValue(v: Value, addressable = true): string {
+  if (v instanceof GoObject) {
+    const stringer = v.toString !== Object.prototype.toString;
+    if (v.goKind === "ptr") {
+      if (stringer) return v.toString!();
+      const p = new Printer();
+      p.printStruct(v, v.goType.replace(/^\*/, ""), "v", 0);
+      return p.buf;
+    }
+    if (stringer && v.stringNeedsAddress === true && addressable) return v.toString!();
+  }
+  return sprintOne(v);
+}
+
 /** fmt.Sprintln: operands in their %v form, always space separated, with a final newline. */
 export function sprintln(args: Value[]): string {
   let out = "";

@@ -5,7 +5,7 @@
 // helm printing the real values.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { sprint, sprintf } from "../../src/template/fmt.ts";
+import { sprint, sprintf, sprintTemplateValue } from "../../src/template/fmt.ts";
 import { GoInt, GoObject, type Value } from "../../src/template/value.ts";
 import { helmRenderCases } from "../helpers/template-cases.ts";
 import { type Arg, D, fmtCase, L, printfTemplate } from "./fmt-args.ts";
@@ -118,6 +118,13 @@ const cases: Case[] = [
     template: `{{ print ${SEMVER.t} ${KUBE.t} ${TIME.t} 1 }}`,
     ours: () => sprint([SEMVER.v, KUBE.v, TIME.v, new GoInt(1n)]),
   },
+  // {{ value }}: pointers print as their target, pointer-receiver String() counts when addressable.
+  { template: `{{ ${SEMVER.t} }}`, ours: () => sprintTemplateValue(SEMVER.v) },
+  { template: `{{ ${KUBE.t} }}`, ours: () => sprintTemplateValue(KUBE.v) },
+  { template: `{{ $k := ${KUBE.t} }}{{ $k }}`, ours: () => sprintTemplateValue(KUBE.v) },
+  { template: `{{ index (list ${KUBE.t}) 0 }}`, ours: () => sprintTemplateValue(KUBE.v, false) },
+  { template: `{{ ${TIME.t} }}`, ours: () => sprintTemplateValue(TIME.v) },
+  { template: `{{ list ${KUBE.t} ${SEMVER.t} }}`, ours: () => sprintTemplateValue(L(KUBE, SEMVER).v) },
 ];
 
 test(`fmt: ${cases.length} cases on host objects match helm`, async () => {
