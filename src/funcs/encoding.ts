@@ -5,7 +5,7 @@
 import { GoError, type GoFunc, type GoMap, type GoSlice, type Value } from "../template/value.ts";
 import { marshalJSON, readJSON, readTOML, readYAML, toTOML, toYAML, toYAMLPretty } from "../yaml/index.ts";
 import { base32Decode, base32Encode, base64Decode, base64Encode } from "./base-n.ts";
-import { def, newMap, utf8Bytes, utf8String } from "./util.ts";
+import { def, newMap, nilOf, utf8Bytes, utf8String } from "./util.ts";
 
 const S = "string";
 const ANY = "interface {}";
@@ -44,22 +44,26 @@ function jsonKind(v: unknown): string {
 
 const trimNL = (s: string) => (s.endsWith("\n") ? s.slice(0, -1) : s);
 
-/** json.Unmarshal into map[string]interface{} (null leaves the map empty). */
+/** json.Unmarshal into map[string]interface{}: null makes the map nil. */
 function jsonToMap(v: unknown): GoMap {
-  if (v === null) return newMap();
+  if (v === null) return nilOf(newMap());
   if (v instanceof Map) return v as GoMap;
   throw new GoError(`json: cannot unmarshal ${jsonKind(v)} into Go value of type map[string]interface {}`);
 }
 
 function jsonToArray(v: unknown): GoSlice {
-  if (v === null) return [];
+  if (v === null) return nilOf([]);
   if (Array.isArray(v)) return v as GoSlice;
   throw new GoError(`json: cannot unmarshal ${jsonKind(v)} into Go value of type []interface {}`);
 }
 
-/** sigs.k8s.io/yaml.Unmarshal into a typed target: YAML errors, then JSON decoding errors. */
-function yamlInto<T>(text: string, convert: (v: unknown) => T): T {
+/**
+ * sigs.k8s.io/yaml.Unmarshal into a typed target: YAML errors, then JSON
+ * decoding errors. An empty or null document leaves the target as it was.
+ */
+function yamlInto<T>(text: string, convert: (v: unknown) => T, empty: () => T): T {
   const v = goCall(() => readYAML(text));
+  if (v === null) return empty();
   try {
     return convert(v);
   } catch (e) {
@@ -69,7 +73,7 @@ function yamlInto<T>(text: string, convert: (v: unknown) => T): T {
 
 function fromYaml(s: string): GoMap {
   try {
-    return yamlInto(s, jsonToMap);
+    return yamlInto(s, jsonToMap, newMap);
   } catch (e) {
     const m = newMap();
     m.set("Error", message(e));
@@ -79,15 +83,35 @@ function fromYaml(s: string): GoMap {
 
 function fromYamlArray(s: string): GoSlice {
   try {
-    return yamlInto(s, jsonToArray);
+    return yamlInto(s, jsonToArray, () => []);
   } catch (e) {
     return [message(e)];
   }
 }
 
+/**
+ * encoding/json reports the first error it meets: a top-level type mismatch
+ * comes before a bad number inside (which readJSON reports on its own).
+ */
+function readJSONInto<T>(s: string, convert: (v: unknown) => T, want: "{" | "["): T {
+  let v: unknown;
+  try {
+    v = readJSON(s);
+  } catch (e) {
+    const first = s.trimStart()[0];
+    const kind = first === "{" ? "object" : first === "[" ? "array" : undefined;
+    if (message(e).startsWith("json: cannot unmarshal") && kind && first !== want) {
+      const target = want === "{" ? "map[string]interface {}" : "[]interface {}";
+      throw new GoError(`json: cannot unmarshal ${kind} into Go value of type ${target}`);
+    }
+    throw e;
+  }
+  return convert(v);
+}
+
 function fromJson(s: string): GoMap {
   try {
-    return jsonToMap(goCall(() => readJSON(s)));
+    return readJSONInto(s, jsonToMap, "{");
   } catch (e) {
     const m = newMap();
     m.set("Error", message(e));
@@ -97,7 +121,7 @@ function fromJson(s: string): GoMap {
 
 function fromJsonArray(s: string): GoSlice {
   try {
-    return jsonToArray(goCall(() => readJSON(s)));
+    return readJSONInto(s, jsonToArray, "[");
   } catch (e) {
     return [message(e)];
   }
@@ -150,6 +174,8 @@ export const encodingFuncs: Record<string, GoFunc> = {
   fromYaml: def([S], MAP, fromYaml),
   fromYamlArray: def([S], "[]interface {}", fromYamlArray),
   toToml: def([ANY], S, (v) => {
+    // BurntSushi's encoder panics on a nil interface (reflect on the zero Value)
+    if (v === null) throw new GoError("reflect: call of reflect.Value.Type on zero Value");
     try {
       return toTOML(v);
     } catch (e) {

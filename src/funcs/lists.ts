@@ -4,7 +4,7 @@
 // panics with a nil dereference because Sprig calls reflect.TypeOf(nil).Kind().
 import { GO_TYPE, GoError, type GoFunc, type GoSlice, type Value } from "../template/value.ts";
 import { toInt } from "./cast.ts";
-import { deepEqual, def, intNum, isEmpty, kindOrPanic, listItems, tag } from "./util.ts";
+import { deepEqual, def, intNum, isEmpty, kindOrPanic, listItems, nilOf, tag } from "./util.ts";
 
 const ANY = "interface {}";
 const LIST = "[]interface {}";
@@ -44,9 +44,9 @@ function pair(
   };
 }
 
-/** An empty result for Go's nil []interface{} (see the report: no typed nil in the value model). */
+/** Go's nil []interface{}: prints as [], marshals as null. */
 function nilList(): GoSlice {
-  return [];
+  return nilOf([]);
 }
 
 function inList(haystack: Value[], needle: Value): boolean {
@@ -150,7 +150,7 @@ export const listFuncs: Record<string, GoFunc> = {
     [],
     ANY,
     (...lists: Value[]) => {
-      const res: Value[] = [];
+      const res: Value[] = nilList();
       for (const l of lists) {
         const k = kindOrPanic(l);
         if (k !== "slice" && k !== "array") throw new GoError(`Cannot concat type ${k} as list`);

@@ -12,6 +12,7 @@ import {
   GoObject,
   type GoSlice,
   type GoType,
+  MARSHAL_JSON,
   type Value,
 } from "../template/value.ts";
 
@@ -166,6 +167,15 @@ export function strval(v: Value): string {
   if (v instanceof Uint8Array) return utf8String(v);
   if (v instanceof GoObject && isStringer(v)) return v.toString!();
   return sprint([v]);
+}
+
+/**
+ * A nil slice or map of Go: empty everywhere, except that encoding/json
+ * writes it as null (it answers the capstan.marshalJSON protocol).
+ */
+export function nilOf<T extends GoSlice | GoMap>(empty: T): T {
+  (empty as any)[MARSHAL_JSON] = () => null;
+  return empty;
 }
 
 /** A copy of a map (Go maps are references: functions that mutate must mutate the argument itself). */
