@@ -14,9 +14,19 @@ export const verbs: VerbEntry[] = [
     load: async () => (await import("./verbs/search.ts")).default,
   },
   {
+    name: "serve",
+    summary: "serve a folder of charts as a chart repository (ChartMuseum-compatible API)",
+    load: async () => (await import("./verbs/serve.ts")).default,
+  },
+  {
     name: "template",
     summary: "locally render templates",
     load: async () => (await import("./verbs/template.ts")).default,
+  },
+  {
+    name: "package",
+    summary: "package a chart directory into a chart archive",
+    load: async () => (await import("./verbs/package.ts")).default,
   },
   {
     name: "pull",
