@@ -1,17 +1,23 @@
 // fmt's %v for the values model, as helm's coalescing warnings print values
-// (map[a:1 b:[x y]], keys sorted; floats in %g's shortest form).
+// (map[a:1 b:[x y]], keys sorted; floats in %g's shortest form, so 1000000
+// prints as 1e+06).
 
 function fmtFloat(n: number): string {
   if (Number.isNaN(n)) return "NaN";
   if (!Number.isFinite(n)) return n > 0 ? "+Inf" : "-Inf";
   if (n === 0) return Object.is(n, -0) ? "-0" : "0";
   const exp = Math.floor(Math.log10(Math.abs(n)));
-  if (exp < -4 || exp >= 21) {
+  if (exp < -4 || exp >= 21 || (exp >= 6 && shortestExp(n))) {
     const [m, e] = n.toExponential().split("e");
     const en = Number(e);
     return `${m}e${en < 0 ? "-" : "+"}${String(Math.abs(en)).padStart(2, "0")}`;
   }
   return String(n);
+}
+
+// strconv's 'g' with shortest precision switches to an exponent from 1e+06 on.
+function shortestExp(n: number): boolean {
+  return Math.abs(n) >= 1e6 || Math.abs(n) < 1e-4;
 }
 
 /** fmt.Sprintf("%v", v). */

@@ -1,9 +1,9 @@
-// A thin local reader for YAML as helm reads values and Chart.yaml
-// (sigs.k8s.io/yaml: YAML 1.1 words as booleans, every number a float64,
-// timestamps kept as strings, keys as strings). It stands in until src/yaml's
-// readYAML lands; everything here goes through readYAMLDocument so the swap
-// is one line.
+// Reading YAML as helm reads values and Chart.yaml (sigs.k8s.io/yaml: YAML
+// 1.1 words as booleans, every number a float64, keys as strings):
+// readYAMLDocument is src/yaml's readYAML with our error type;
+// readYAMLDocuments is a light local reader kept for whole streams.
 import { type Document, parseAllDocuments, type Tags } from "yaml";
+import { readYAML, YAMLError } from "../yaml/index.ts";
 
 /** A YAML or YAML-to-JSON conversion error; the message is Go's wording as far as we know it. */
 export class YAMLReadError extends Error {
@@ -60,6 +60,10 @@ export function readYAMLDocuments(text: string): unknown[] {
 
 /** One YAML document (the first; an empty text is null), as sigs.k8s.io/yaml.Unmarshal reads it. */
 export function readYAMLDocument(text: string): unknown {
-  const docs = readYAMLDocuments(text);
-  return docs.length === 0 ? null : docs[0];
+  try {
+    return readYAML(text);
+  } catch (e) {
+    if (e instanceof YAMLError) throw new YAMLReadError(e.message);
+    throw e;
+  }
 }
