@@ -7,6 +7,8 @@ export interface CliIO {
   cwd: string;
   /** Reads all of standard input (for `-f -`). */
   stdin?: () => Promise<string>;
+  /** Runs the same command again with a larger stack (see entry.ts); resolves with its exit code. */
+  retryWithBigStack?: () => Promise<number>;
 }
 
 /** An error the CLI prints as helm does (`Error: message`) and exits with code 1. */

@@ -99,6 +99,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     const code = await cmd.run(parsed, io);
     return code ?? 0;
   } catch (e) {
+    if (io.retryWithBigStack && String((e as Error)?.message).includes("JavaScript stack exhausted")) {
+      return io.retryWithBigStack();
+    }
     if (e instanceof CliError) {
       io.stderr(`Error: ${e.message}\n`);
       return e.exitCode;

@@ -51,3 +51,21 @@ test("a valid chart still renders after the error tests", async () => {
   const r = await assertSameAsHelm({ "Chart.yaml": chartYaml, "templates/a.yaml": "a: 1\n" });
   assert.equal(r.helm.code, 0);
 });
+
+// Runaway recursion needs the CLI's large-stack retry (src/cli/entry.ts), so these run the real binary.
+test("infinite include and template recursion end with helm's errors", async () => {
+  const { spawnSync } = await import("node:child_process");
+  const { join } = await import("node:path");
+  const { projectRoot, runHelm, writeChart } = await import("../helpers/oracle.ts");
+  for (const [helper, call] of [
+    ['{{ define "r" }}{{ include "r" . }}{{ end }}', 'x: {{ include "r" . }}\n'],
+    ['{{ define "r" }}{{ template "r" . }}{{ end }}', 'x: {{ template "r" . }}\n'],
+  ]) {
+    const dir = writeChart({ "Chart.yaml": chartYaml, "templates/_h.tpl": helper!, "templates/a.yaml": call! });
+    const h = await runHelm(["template", dir]);
+    const c = spawnSync(process.execPath, [join(projectRoot, "bin/capstan.js"), "template", dir], { encoding: "utf8" });
+    assert.equal(c.status, 1);
+    assert.equal(c.stdout, h.stdout);
+    assert.equal(c.stderr, h.stderr);
+  }
+});
