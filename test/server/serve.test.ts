@@ -52,7 +52,7 @@ async function upload(bytes: Uint8Array, opts: { multipart?: boolean; auth?: str
   }
   const r = await fetch(`${srv.url}/api/charts`, {
     method: "POST",
-    body: body as BodyInit,
+    body: body as any,
     headers: opts.auth === "" ? {} : { Authorization: opts.auth ?? basic },
   });
   return { status: r.status, body: await r.text() };
