@@ -17,6 +17,7 @@ import {
   type Node,
   parseAllDocuments,
   type Scalar,
+  visit,
 } from "yaml";
 import { YAMLError } from "./errors.ts";
 import { formatFloat } from "./go-float.ts";
@@ -55,12 +56,28 @@ class Decoder {
   private aliasCount = 0;
   private aliasDepth = 0;
   private readonly active = new Set<Node>();
+  /** Each alias's target: the latest anchor of that name before it (one pass, not a search per alias). */
+  private readonly targets = new Map<Alias, Node>();
 
   constructor(
-    private readonly doc: Document,
+    doc: Document,
     private readonly maxAlias: number,
     private readonly maxDepth: number,
-  ) {}
+  ) {
+    const anchors = new Map<string, Node>();
+    visit(doc, (_key, node) => {
+      if (isAlias(node)) {
+        const t = anchors.get(node.source);
+        if (t) this.targets.set(node, t);
+      } else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) {
+        anchors.set(node.anchor, node as Node);
+      }
+    });
+  }
+
+  private resolve(a: Alias): Node | undefined {
+    return this.targets.get(a);
+  }
 
   unmarshal(n: Node | null | undefined, depth: number): GoYAML {
     this.decodeCount++;
@@ -100,7 +117,7 @@ class Decoder {
   }
 
   private alias(a: Alias, depth: number): GoYAML {
-    const target = a.resolve(this.doc);
+    const target = this.resolve(a);
     if (!target) throw new YAMLError(`yaml: unknown anchor '${a.source}' referenced`);
     if (this.active.has(a)) throw new YAMLError(`yaml: anchor '${a.source}' value contains itself`);
     this.active.add(a);
@@ -115,8 +132,7 @@ class Decoder {
 
   private merge(n: Node | null, out: GoYAMLMap, depth: number): void {
     const wantMap = () => new YAMLError("yaml: map merge requires map or sequence of maps as the value");
-    const target = (x: Node | null): Node | null =>
-      x && isAlias(x) ? ((x.resolve(this.doc) as Node) ?? null) : x;
+    const target = (x: Node | null): Node | null => (x && isAlias(x) ? (this.resolve(x) ?? null) : x);
     const apply = (x: Node | null) => {
       const t = target(x);
       if (!t || !isMap(t)) throw wantMap();
@@ -283,12 +299,39 @@ function goValueSyntax(v: GoYAML): string {
   return goSyntax(v);
 }
 
+/**
+ * go-yaml refuses more than 10,000 nested flow collections while scanning;
+ * checking first keeps the parser from spending seconds on such input.
+ */
+function flowDepthExceeded(text: string, max: number): string | undefined {
+  let depth = 0;
+  let line = 0;
+  let quote = "";
+  let prev = " ";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "\n") line++;
+    if (quote) {
+      if (c === quote && (quote === "'" || text[i - 1] !== "\\")) quote = "";
+    } else if (c === "#" && /\s/.test(prev)) {
+      while (i + 1 < text.length && text[i + 1] !== "\n") i++;
+    } else if ((c === '"' || c === "'") && /[\s:,[{-]/.test(prev)) quote = c;
+    else if ((c === "[" || c === "{") && /[\s:,[{-]/.test(prev)) {
+      if (++depth > max) return `yaml: ${line > 0 ? `line ${line + 1}: ` : ""}exceeded max depth of ${max}`;
+    } else if ((c === "]" || c === "}") && depth > 0) depth--;
+    prev = c;
+  }
+  return undefined;
+}
+
 /** go-yaml v2 Unmarshal of the first document into interface{} (nil for an empty stream). */
 function decodeFirstDocument(text: string, opts: ReadYAMLOptions): GoYAML {
   const maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
   if (text.length > maxBytes) {
     throw new YAMLError(`yaml: document is larger than the limit of ${maxBytes} bytes`);
   }
+  const deep = flowDepthExceeded(text, opts.maxDepth ?? 10000);
+  if (deep !== undefined) throw new YAMLError(deep);
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, {
     schema: "failsafe",

@@ -1,0 +1,51 @@
+// Hostile inputs are refused quickly and in bounded memory: alias bombs
+// ("billion laughs"), very deep nesting, oversized documents.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { readYAML } from "../../src/yaml/decode.ts";
+import { YAMLError } from "../../src/yaml/errors.ts";
+
+function refusedQuickly(text: string, pattern: RegExp, opts = {}): void {
+  const t0 = performance.now();
+  assert.throws(
+    () => readYAML(text, opts),
+    (e: unknown) => e instanceof YAMLError && pattern.test(e.message),
+  );
+  const ms = performance.now() - t0;
+  assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
+}
+
+test("billion laughs is refused as go-yaml refuses it", () => {
+  const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  const names = "abcdefghi";
+  for (let i = 1; i < names.length; i++) {
+    const prev = names[i - 1];
+    lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${prev}`).join(",")}]`);
+  }
+  refusedQuickly(lines.join("\n") + "\n", /document contains excessive aliasing/);
+});
+
+test("a wide alias fan-out is refused", () => {
+  const text =
+    "x: &x " + JSON.stringify("y".repeat(100)) + "\nl: [" + Array(200000).fill("*x").join(",") + "]\n";
+  refusedQuickly(text, /excessive aliasing/);
+});
+
+test("very deep nesting is refused", () => {
+  refusedQuickly("a: " + "[".repeat(20000) + "]".repeat(20000) + "\n", /exceeded max depth|did not find/);
+});
+
+test("oversized documents are refused before parsing", () => {
+  refusedQuickly("a: " + "x".repeat(2_000_000) + "\n", /larger than the limit/, { maxBytes: 1_000_000 });
+});
+
+test("ordinary anchors and merge keys stay accepted", () => {
+  const v = readYAML("base: &b {a: 1}\nx:\n  <<: *b\n  c: 2\ny: *b\n") as Map<string, Map<string, unknown>>;
+  assert.deepEqual(
+    [...v.get("x")!.entries()],
+    [
+      ["a", 1],
+      ["c", 2],
+    ],
+  );
+});
