@@ -2,7 +2,8 @@
 // ranges, kubeVersion): translated to the npm `semver` grammar, which shares
 // ~, ^, x-ranges and hyphen ranges. An empty or invalid constraint is never
 // satisfied (helm's IsCompatibleRange). A prerelease version only satisfies
-// comparators that carry a prerelease themselves, as in Masterminds.
+// constraint groups where some comparator carries a prerelease, as in
+// Masterminds v3.
 import semver from "semver";
 
 // Masterminds' loose NewVersion: optional v, missing minor/patch as 0.
@@ -46,9 +47,9 @@ export function isCompatibleRange(constraint: string, version: string): boolean 
       return false;
     }
     if (pre) {
-      // Every comparator of the group must name a prerelease for a prerelease version to match.
+      // A prerelease version matches only groups where some comparator names a prerelease.
       const tokens = r.split(/\s+/).filter((t) => /\d/.test(t));
-      if (!tokens.every((t) => /\d-/.test(t))) continue;
+      if (!tokens.some((t) => /\d-/.test(t))) continue;
       if (
         range.test(new semver.SemVer(v, { includePrerelease: true } as semver.Options)) ||
         semver.satisfies(v, r, { includePrerelease: true })
