@@ -1,0 +1,3 @@
+module capstan/goracle
+
+go 1.25
