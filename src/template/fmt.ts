@@ -333,7 +333,7 @@ class Printer {
   badVerb(verb: string, v: Value) {
     this.erroring = true;
     this.buf += `%!${verb}(`;
-    if (v === null) this.buf += "<nil>";
+    if (v == null) this.buf += "<nil>";
     else {
       this.buf += `${goTypeName(v)}=`;
       this.printArg(v, "v");
@@ -509,7 +509,7 @@ class Printer {
   }
 
   printArg(arg: Value, verb: string) {
-    if (arg === null) {
+    if (arg == null) {
       if (verb === "T" || verb === "v") this.pad("<nil>");
       else this.badVerb(verb, null);
       return;
@@ -541,7 +541,8 @@ class Printer {
 
   /** Go's printValue: the reflection walk, where nested nils print as <nil>. */
   printValue(v: Value, verb: string, depth: number) {
-    if (v === null) {
+    // undefined (an invalid value, if one slips through) prints as nil too.
+    if (v == null) {
       // A nil inside a container or struct is a nil interface value.
       this.buf += this.sharpV ? "interface {}(nil)" : "<nil>";
       return;
@@ -848,7 +849,7 @@ class Printer {
       for (let k = argNum; k < a.length; k++) {
         if (k > argNum) this.buf += ", ";
         const arg = a[k]!;
-        if (arg === null) this.buf += "<nil>";
+        if (arg == null) this.buf += "<nil>";
         else {
           this.buf += `${goTypeName(arg)}=`;
           this.printArg(arg, "v");
@@ -879,7 +880,7 @@ function sprintOne(v: Value): string {
       return formatFloat(v, "g", -1, 64);
     }
   }
-  if (v === null) return "<nil>";
+  if (v == null) return "<nil>";
   if (v instanceof GoInt) return v.v.toString();
   const p = new Printer();
   p.printArg(v, "v");

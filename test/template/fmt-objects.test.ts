@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { sprint, sprintf, sprintTemplateValue } from "../../src/template/fmt.ts";
-import { GoInt, GoObject, type Value } from "../../src/template/value.ts";
+import { GO_TYPE, GoInt, GoObject, type Value } from "../../src/template/value.ts";
 import { helmRenderCases } from "../helpers/template-cases.ts";
 import { type Arg, D, fmtCase, L, printfTemplate } from "./fmt-args.ts";
 
@@ -75,6 +75,20 @@ const SEMVER_PRE: Arg = {
 const KUBE: Arg = { t: ".Capabilities.KubeVersion", v: new KubeVersionDouble() };
 const TIME: Arg = { t: `(toDate "2006-01-02" "2020-01-02")`, v: new TimeDouble() };
 
+/** A slice of a named Go type (e.g. []string from splitList, []int from until). */
+function typed(t: string, items: Value[]): Value {
+  return Object.assign(items, { [GO_TYPE]: t });
+}
+const STRINGS: Arg = { t: `(splitList "," "a,b")`, v: typed("[]string", ["a", "b"]) };
+const INTS: Arg = {
+  t: "(until 3)",
+  v: typed(
+    "[]int",
+    [0n, 1n, 2n].map((n) => new GoInt(n)),
+  ),
+};
+const EMPTY_BYTES: Arg = { t: `(.Files.GetBytes "nope")`, v: new Uint8Array(0) };
+
 interface Case {
   template: string;
   ours: () => string;
@@ -118,6 +132,10 @@ const cases: Case[] = [
     template: `{{ print ${SEMVER.t} ${KUBE.t} ${TIME.t} 1 }}`,
     ours: () => sprint([SEMVER.v, KUBE.v, TIME.v, new GoInt(1n)]),
   },
+  printf("%#v|%v|%T|%q|%x|%5s|%d", STRINGS, STRINGS, STRINGS, STRINGS, STRINGS, STRINGS, STRINGS),
+  printf("%#v|%v|%T|%x|%d|%s|%05d", INTS, INTS, INTS, INTS, INTS, INTS, INTS),
+  printf("%#v|%v|%T", D(["s", STRINGS], ["i", INTS]), L(STRINGS, INTS), L(STRINGS)),
+  printf("%#v|%v|%T|%s|%x|", EMPTY_BYTES, EMPTY_BYTES, EMPTY_BYTES, EMPTY_BYTES, EMPTY_BYTES),
   // {{ value }}: pointers print as their target, pointer-receiver String() counts when addressable.
   { template: `{{ ${SEMVER.t} }}`, ours: () => sprintTemplateValue(SEMVER.v) },
   { template: `{{ ${KUBE.t} }}`, ours: () => sprintTemplateValue(KUBE.v) },
@@ -127,7 +145,7 @@ const cases: Case[] = [
   { template: `{{ list ${KUBE.t} ${SEMVER.t} }}`, ours: () => sprintTemplateValue(L(KUBE, SEMVER).v) },
 ];
 
-test(`fmt: ${cases.length} cases on host objects match helm`, async () => {
+test(`fmt: ${cases.length} cases on host objects and typed slices match helm`, async () => {
   const results = await helmRenderCases(cases.map((c) => fmtCase(c.template)));
   cases.forEach((c, i) => {
     const r = results[i]!;

@@ -60,7 +60,7 @@ const VALUES: Arg[] = [
   I(0x1f680),
   I64(9223372036854775807n),
   I64(-9223372036854775808n),
-  F(3.14159),
+  F(12.34567),
   F(0),
   F(-0),
   F(-2.5),
@@ -159,6 +159,8 @@ for (const spec of [
     V("map"),
     V("list"),
     BYTES_ARG,
+    L(BYTES_ARG, TEXT_BYTES_ARG),
+    D(["b", BYTES_ARG]),
   ]) {
     cases.push(printfCase(spec, v));
   }
@@ -252,8 +254,8 @@ cases.push(
   printfCase("%*d", I(5), I(42)),
   printfCase("%-*d|", I(5), I(42)),
   printfCase("%*d|", I(-5), I(42)),
-  printfCase("%.*f", I(2), F(3.14159)),
-  printfCase("%.*f", I(-2), F(3.14159)),
+  printfCase("%.*f", I(2), F(12.34567)),
+  printfCase("%.*f", I(-2), F(12.34567)),
   printfCase("%*d", S("x"), I(42)),
   printfCase("%*d", F(5), I(42)),
   printfCase("%.*d", S("x"), I(42)),
@@ -295,11 +297,11 @@ cases.push(
   printfCase("%x|% x|%10x|", S(""), S(""), S("")),
   printfCase(
     "%6.2f|%-8.3e|%+.1e|% .2f|%08.3f|%-08.3f|%+08.3f",
-    F(3.14159),
+    F(12.34567),
     F(-1234.5),
     F(0),
     F(2),
-    F(-3.14159),
+    F(-12.34567),
     F(2.5),
     F(2.5),
   ),
