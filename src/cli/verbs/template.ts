@@ -2,6 +2,7 @@ import { runTemplate } from "../../actions/template.ts";
 import type { Command } from "../command.ts";
 import { installFlags, valueOptions } from "../install-flags.ts";
 import { CliError } from "../io.ts";
+import { installLogHandlers, slogLine } from "../log.ts";
 
 const command: Command = {
   use: "template [NAME] [CHART] [flags]",
@@ -44,6 +45,7 @@ comma-separated list:
   ],
   async run(p, io) {
     const f = p.flags;
+    installLogHandlers(io);
     if (p.args.length < 1)
       throw new CliError(
         '"capstan template" requires at least 1 argument\n\nUsage:  capstan template [NAME] [CHART] [flags]',
@@ -69,7 +71,7 @@ comma-separated list:
       enableDNS: f["enable-dns"] as boolean,
       debug: f.debug as boolean,
       cwd: io.cwd,
-      warn: (m) => io.stderr(`level=WARN msg=${JSON.stringify(m)}\n`),
+      warn: (m) => io.stderr(slogLine("WARN", m)),
     });
     io.stdout(r.stdout);
     if (r.error) throw new CliError(r.error.message);
