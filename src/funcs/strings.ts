@@ -91,20 +91,33 @@ function splitMap(parts: string[]): Map<string, Value> {
   return tag(m, "map[string]string");
 }
 
-/** goutils.AbbreviateFull; errors (Sprig ignores them) give "". */
-function abbreviateFull(str: string, offset0: number, maxWidth: number): string {
-  if (str === "") return "";
-  if (maxWidth < 4) return "";
-  const b = utf8Bytes(str);
+/** goutils.AbbreviateFull on bytes; errors (Sprig ignores them) give "". */
+function abbreviateBytes(b: Uint8Array, offset0: number, maxWidth: number): Uint8Array {
   const len = b.length;
-  if (len <= maxWidth) return str;
+  const empty = new Uint8Array(0);
+  if (len === 0 || maxWidth < 4) return empty;
+  if (len <= maxWidth) return b;
   let offset = offset0;
   if (offset > len) offset = len;
   if (len - offset < maxWidth - 3) offset = len - (maxWidth - 3);
-  if (offset <= 4) return `${byteSlice(b, 0, maxWidth - 3)}...`;
-  if (maxWidth < 7) return "";
-  if (offset + maxWidth - 3 < len) return `...${abbreviateFull(byteSlice(b, offset), 0, maxWidth - 3)}`;
-  return `...${byteSlice(b, len - (maxWidth - 3))}`;
+  if (offset <= 4) return concatBytes(b.subarray(0, maxWidth - 3), DOTS);
+  if (maxWidth < 7) return empty;
+  if (offset + maxWidth - 3 < len)
+    return concatBytes(DOTS, abbreviateBytes(b.subarray(offset), 0, maxWidth - 3));
+  return concatBytes(DOTS, b.subarray(len - (maxWidth - 3)));
+}
+
+const DOTS = utf8Bytes("...");
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+function abbreviateFull(str: string, offset: number, maxWidth: number): string {
+  return utf8String(abbreviateBytes(utf8Bytes(str), offset, maxWidth));
 }
 
 // goutils works on bytes and writes each byte back as a rune: non-ASCII bytes

@@ -28,6 +28,7 @@ for (const l of [...lists, ...notLists]) {
   cases.push(
     `{{ append ${l} 9 }}`,
     `{{ mustAppend ${l} 9 }}`,
+    `{{ mustPush ${l} 9 }}`,
     `{{ push ${l} "x" }}`,
     `{{ prepend ${l} 0 }}`,
     `{{ mustPrepend ${l} 0 }}`,

@@ -1,0 +1,73 @@
+// Generated inputs for the part A functions: random Unicode strings through the
+// string functions and random numeric spellings through the casts. Shared by
+// the CI property test (fixed seed, bounded) and scripts/fuzz-funcs.ts.
+import fc from "fast-check";
+
+/** A Go interpreted string literal for s (JSON's escapes are all valid Go escapes). */
+export const goLit = (s: string) => JSON.stringify(s);
+
+const pieces = fc.constantFrom(
+  "a",
+  "Z",
+  " ",
+  "  ",
+  "_",
+  "-",
+  ".",
+  "\t",
+  "\n",
+  "1",
+  "42",
+  "é",
+  "ǅ",
+  "ß",
+  "İ",
+  "日本",
+  "テ",
+  "🚀",
+  "Hello",
+  "wORLD",
+  "HTTPServer",
+  "x9y",
+  "$",
+  "'",
+  '"',
+  "\u00a0",
+  "\u2028",
+  "ﬁ",
+);
+
+/** Strings built from pieces that stress case mapping, word splitting and bytes. */
+export const wordish = fc.array(pieces, { maxLength: 12 }).map((a) => a.join(""));
+
+/** Any well-formed string (no lone surrogates: Go literals cannot hold them). */
+export const anyString = fc.string({ unit: "binary", maxLength: 16 }).filter((s) => !/\p{Cs}/u.test(s)); // lone surrogates
+
+export const stringInput = fc.oneof(wordish, anyString);
+
+/** Numeric spellings: signs, base prefixes, underscores, fractions, exponents, junk. */
+export const numberSpelling = fc
+  .tuple(
+    fc.constantFrom("", "-", "+"),
+    fc.constantFrom("", "0x", "0o", "0b", "0", "0X"),
+    fc.stringMatching(/^[0-9a-f_]{0,8}$/),
+    fc.constantFrom("", ".", ".0", ".5", ".00"),
+    fc.constantFrom("", "e3", "E-2", "p1", "e"),
+    fc.constantFrom("", "", "", " ", "x"),
+  )
+  .map((t) => t.join(""));
+
+export function stringCase(s: string): string[] {
+  const q = goLit(s);
+  const fns = ["trim", "upper", "lower", "title", "untitle", "nospace", "initials", "swapcase", "snakecase"];
+  fns.push("camelcase", "kebabcase", "quote", "squote", "b64enc", "b32enc", "toString");
+  return [
+    fns.map((f) => `{{ ${f} ${q} }}`).join("|"),
+    `{{ trunc 5 ${q} }}|{{ trunc -3 ${q} }}|{{ abbrev 6 ${q} }}|{{ abbrevboth 5 8 ${q} }}|{{ wrap 4 ${q} }}|{{ wrapWith 3 "|" ${q} }}|{{ substr 0 2 ${q} }}|{{ indent 2 ${q} }}|{{ replace "a" "b" ${q} }}|{{ splitList " " ${q} }}|{{ sortAlpha (splitList "" ${q}) }}|{{ split "_" ${q} }}|{{ b64enc ${q} | b64dec }}|{{ b32enc ${q} | b32dec }}`,
+  ];
+}
+
+export function numberCase(s: string): string {
+  const q = goLit(s);
+  return `{{ int ${q} }}|{{ int64 ${q} }}|{{ float64 ${q} }}|{{ toDecimal ${q} }}|{{ atoi ${q} }}|{{ add1 ${q} }}|{{ addf ${q} 1 }}|{{ round ${q} 2 }}|{{ semverCompare ">=1.0" "1.2.3" }}`;
+}

@@ -1,0 +1,13 @@
+// Property test: generated strings and numeric spellings through the part A
+// functions, compared with helm (fixed seed, bounded count; more with
+// `node --import tsx scripts/fuzz-funcs.ts RUNS SEED`).
+import { test } from "node:test";
+import fc from "fast-check";
+import { assertNoDiffs } from "./differential-a.ts";
+import { numberCase, numberSpelling, stringCase, stringInput } from "./fuzz-a.ts";
+
+test("generated strings and numbers match helm", async () => {
+  const strings = fc.sample(stringInput, { seed: 42, numRuns: 150 });
+  const numbers = fc.sample(numberSpelling, { seed: 42, numRuns: 150 });
+  await assertNoDiffs([...strings.flatMap(stringCase), ...numbers.map(numberCase)]);
+});
