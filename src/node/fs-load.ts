@@ -8,12 +8,13 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   readSync,
   realpathSync,
   type Stats,
   statSync,
 } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { type BufferedFile, isGzip, MAX_DECOMPRESSED_CHART_SIZE, trimBOM } from "../chart/archive.ts";
 import type { Chart } from "../chart/chart.ts";
 import { IgnoreError, IgnoreRules } from "../chart/helmignore.ts";
@@ -135,9 +136,16 @@ export function readChartDir(topdir: string): BufferedFile[] {
       try {
         resolved = realpathSync(path);
       } catch (e) {
-        const n = path.startsWith(prefix) ? path.slice(prefix.length) : "";
-        if (n !== "" && rules.ignore(n, false)) return;
-        throw new ChartLoadError(`error evaluating symlink ${path}: ${goFsError("lstat", path, e)}`);
+        // filepath.EvalSymlinks reports the first path of the chain that does not exist.
+        let missing = path;
+        try {
+          for (let hops = 0; hops < 255; hops++) {
+            const st2 = lstatSync(missing);
+            if (!st2.isSymbolicLink()) break;
+            missing = resolve(dirname(missing), readlinkSync(missing));
+          }
+        } catch {}
+        throw new ChartLoadError(`error evaluating symlink ${path}: ${goFsError("lstat", missing, e)}`);
       }
       warn(
         `found symbolic link in path: ${path} resolves to ${resolved}. Contents of linked file included and used`,
