@@ -60,11 +60,50 @@ export class RepoStore {
     mkdirSync(dir, { recursive: true });
   }
 
-  /** Runs one change at a time, in arrival order. */
+  private pending = 0;
+  private dirty = false;
+  private batch: { promise: Promise<void>; resolve: () => void } | undefined;
+
+  /**
+   * Runs one change at a time, in arrival order. Changes that queue up while
+   * others run share one index rebuild (done when the queue drains); each
+   * caller resolves only after the index that includes its change is live.
+   */
   private serial<T>(fn: () => T | Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
+    this.pending++;
+    if (!this.batch) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.batch = { promise, resolve };
+    }
+    const batch = this.batch;
+    const step = async () => {
+      try {
+        return await fn();
+      } finally {
+        if (--this.pending === 0) {
+          this.batch = undefined;
+          try {
+            if (this.dirty) this.publish();
+          } finally {
+            this.dirty = false;
+            batch.resolve();
+          }
+        }
+      }
+    };
+    const run = this.queue.then(step, step);
     this.queue = run.catch(() => undefined);
-    return run;
+    return run.then(
+      async (v) => {
+        await batch.promise;
+        return v;
+      },
+      async (e) => {
+        await batch.promise;
+        throw e;
+      },
+    );
   }
 
   /** Rescans the folder: new or changed archives are loaded, vanished ones dropped. */
@@ -95,7 +134,7 @@ export class RepoStore {
       }
     }
     for (const name of [...this.known.keys()]) if (!seen.has(name)) this.known.delete(name);
-    this.publish();
+    this.dirty = true;
   }
 
   private entryFor(file: string, bytes: Uint8Array): ChartVersion {
@@ -165,7 +204,7 @@ export class RepoStore {
       }
       const st = statSync(target);
       this.known.set(file, { size: st.size, mtimeMs: st.mtimeMs, entry: this.entryFor(file, bytes) });
-      this.publish();
+      this.dirty = true;
       return { name, version };
     });
   }
@@ -179,7 +218,7 @@ export class RepoStore {
       rmSync(join(this.dir, file), { force: true });
       rmSync(join(this.dir, `${file}.prov`), { force: true });
       this.known.delete(file);
-      this.publish();
+      this.dirty = true;
     });
   }
 

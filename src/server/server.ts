@@ -154,6 +154,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
           (q, s) => void handler(q, s),
         )
       : createHTTP((q, s) => void handler(q, s));
+  // Longer than clients' idle pools, so a client never reuses a socket the server is closing.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(o.port ?? 8879, o.address ?? "127.0.0.1", () => resolve());
