@@ -22,19 +22,72 @@ interface Compiled {
 
 const cache = new Map<string, Compiled | GoError>();
 
+const DUP = "_capstan_dup";
+
+/**
+ * Go accepts repeated capture group names (re2js does not): give repeats a
+ * unique internal name, remembering the name Go reports for each group.
+ */
+function renameDuplicateGroups(expr: string): string {
+  const seen = new Map<string, number>();
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < expr.length; i++) {
+    const ch = expr[i]!;
+    if (ch === "\\") {
+      if (expr[i + 1] === "Q") {
+        const end = expr.indexOf("\\E", i + 2);
+        const stop = end < 0 ? expr.length : end + 2;
+        out += expr.slice(i, stop);
+        i = stop - 1;
+        continue;
+      }
+      out += expr.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === "]") inClass = false;
+      out += ch;
+      continue;
+    }
+    if (ch === "[") {
+      inClass = true;
+      // A "]" right after "[" or "[^" is a literal.
+      let j = i + 1;
+      if (expr[j] === "^") j++;
+      if (expr[j] === "]") j++;
+      out += expr.slice(i, j);
+      i = j - 1;
+      continue;
+    }
+    const m = ch === "(" ? /^\(\?P?<([A-Za-z0-9_]+)>/.exec(expr.slice(i)) : null;
+    if (m) {
+      const n = seen.get(m[1]!) ?? 0;
+      seen.set(m[1]!, n + 1);
+      out += n === 0 ? m[0] : m[0].replace(`<${m[1]}>`, `<${m[1]}${DUP}${n}>`);
+      i += m[0].length - 1;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
 /** regexp.Compile: the compiled pattern, or Go's error. */
 function compile(expr: string): Compiled {
   let c = cache.get(expr);
   if (c === undefined) {
     try {
-      const re = RE2JS.compile(expr);
+      const re = RE2JS.compile(renameDuplicateGroups(expr));
       const engine = (re as unknown as { re2Input: RE2Engine }).re2Input;
       const names: string[] = new Array(re.groupCount() + 1).fill("");
-      for (const [name, i] of Object.entries(engine.namedGroups)) names[i] = name;
+      for (const [name, i] of Object.entries(engine.namedGroups))
+        names[i] = name.replace(/_capstan_dup\d+$/, "");
       c = { engine, names };
     } catch (e) {
       // Go always appends ": `expr`", even when the offending text is empty.
-      const msg = (e as Error).message;
+      const msg = (e as Error).message.replace(/_capstan_dup\d+/g, "");
       c = new GoError(msg.endsWith("`") ? msg : `${msg}: \`\``);
     }
     if (cache.size > 1000) cache.clear();
@@ -88,7 +141,8 @@ function expand(c: Compiled, template: string, src: string, match: number[]): st
     };
     if (ext.num >= 0) group(ext.num);
     else {
-      const g = c.names.indexOf(ext.name);
+      // The first group of that name that took part in the match.
+      const g = c.names.findIndex((n, i) => n === ext.name && 2 * i + 1 < match.length && match[2 * i]! >= 0);
       if (g > 0) group(g);
     }
   }

@@ -89,6 +89,7 @@ test("regexFind, regexFindAll and their must forms match helm", async () => {
 
 test("regexReplaceAll expands like Go; regexReplaceAllLiteral does not", async () => {
   const cases: DirectCase[] = [];
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: Go replacement templates, not JS ones
   const repls = [
     "${1}",
     "$1",
