@@ -376,7 +376,8 @@ function intlIsValid(name: string): boolean {
   }
 }
 
-const intlSource: ZoneSource = {
+/** The browser source: no zone files, Intl for offsets and abbreviations. */
+export const intlZoneSource: ZoneSource = {
   read: () => undefined,
   local: () => {
     const tz = new Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -385,7 +386,7 @@ const intlSource: ZoneSource = {
   },
 };
 
-let source: ZoneSource = intlSource;
+let source: ZoneSource = intlZoneSource;
 let localLoc: Location | undefined;
 const cache = new Map<string, Location | null>();
 
@@ -410,7 +411,7 @@ export function loadLocation(name: string): Location | undefined {
   if (loc === undefined) {
     const data = source.read(name);
     if (data) loc = parseTzif(name, data) ?? null;
-    else loc = source === intlSource && intlIsValid(name) ? new IntlLocation(name, name) : null;
+    else loc = source === intlZoneSource && intlIsValid(name) ? new IntlLocation(name, name) : null;
     cache.set(name, loc);
   }
   return loc ?? undefined;
