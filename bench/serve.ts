@@ -63,7 +63,7 @@ await srv.close();
 
 // repo index: capstan in-process vs helm on the same folder of archives
 const dir = mkdtempSync(join(tmpdir(), "capstan-bench-index-"));
-list.forEach((c, i) => writeFileSync(join(dir, `${c.name}-${c.version}.tgz`), bytes[i]!));
+for (const [i, c] of list.entries()) writeFileSync(join(dir, `${c.name}-${c.version}.tgz`), bytes[i]!);
 t = performance.now();
 new RepoIndexAction({ dir, url: "", merge: "", json: false, cwd: dir }).run();
 const ours = performance.now() - t;
