@@ -342,9 +342,9 @@ class Printer {
     this.erroring = false;
   }
 
-  fmtBool(v: boolean, verb: string) {
+  fmtBool(v: boolean, verb: string, arg: Value = v) {
     if (verb === "t" || verb === "v") this.fmtBoolean(v);
-    else this.badVerb(verb, v);
+    else this.badVerb(verb, arg);
   }
 
   fmt0x64(v: bigint, leading0x: boolean) {
@@ -573,6 +573,7 @@ class Printer {
     if (v instanceof Map) return this.printMap([...v.entries()], goTypeName(v), verb, depth);
     if (v instanceof GoObject) {
       if (depth > 0 && this.handleMethods(v, verb)) return;
+      if (v.underlying !== undefined && this.printUnderlying(v, v.underlying(), verb)) return;
       switch (v.goKind) {
         case "ptr":
           // Go prints &{...} for a pointer to a struct only at the top level.
@@ -595,6 +596,19 @@ class Printer {
           return this.printStruct(v, v.goType, verb, depth);
       }
     }
+  }
+
+  /** A named basic type (time.Duration, ...) prints as its underlying value, with its own type in errors. */
+  printUnderlying(obj: GoObject, u: Value, verb: string): boolean {
+    const kind = obj.goKind;
+    if (kind === "string" && typeof u === "string") this.fmtString(u, verb, obj);
+    else if (kind === "bool" && typeof u === "boolean") this.fmtBool(u, verb, obj);
+    else if ((kind === "float64" || kind === "float32") && typeof u === "number")
+      this.fmtFloat(u, kind === "float32" ? 32 : 64, verb, obj);
+    else if (/^u?int(8|16|32|64|ptr)?$/.test(kind) && (typeof u === "bigint" || u instanceof GoInt))
+      this.fmtInteger(typeof u === "bigint" ? u : u.v, isSignedIntKind(kind), verb, obj);
+    else return false;
+    return true;
   }
 
   printSlice(items: Value[], typeName: string, verb: string, depth: number) {
@@ -679,7 +693,11 @@ class Printer {
     this.isnum = false;
     if (argNum >= a.length) return argNum;
     const v = a[argNum]!;
-    const n = typeof v === "bigint" ? v : v instanceof GoInt ? v.v : undefined;
+    let n = typeof v === "bigint" ? v : v instanceof GoInt ? v.v : undefined;
+    if (v instanceof GoObject && v.underlying !== undefined && /^u?int/.test(v.goKind)) {
+      const u = v.underlying();
+      n = typeof u === "bigint" ? u : u instanceof GoInt ? u.v : undefined;
+    }
     // Every int kind fits Go's int here except uint64 values of 2^63 and above.
     if (n !== undefined && n < 1n << 63n) {
       if (n > 1_000_000n || n < -1_000_000n) return argNum + 1; // tooLarge

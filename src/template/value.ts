@@ -113,6 +113,12 @@ export abstract class GoObject {
   readonly stringNeedsAddress?: boolean;
   /** Optional: what %#v prints (Go's GoString method, e.g. time.Time's `time.Date(...)`). */
   goString?(): string;
+  /**
+   * Optional, for named basic types (goKind "int64", "string", ...; e.g.
+   * time.Duration, time.Month): the value of the underlying type, which fmt
+   * verbs other than String's (%d, %x, %#v, %!t(...)) print.
+   */
+  underlying?(): Value;
 }
 
 /**

@@ -8,7 +8,7 @@ import { test } from "node:test";
 import { sprint, sprintf, sprintTemplateValue } from "../../src/template/fmt.ts";
 import { GO_TYPE, GoInt, GoObject, type Value } from "../../src/template/value.ts";
 import { helmRenderCases } from "../helpers/template-cases.ts";
-import { type Arg, D, fmtCase, L, printfTemplate } from "./fmt-args.ts";
+import { type Arg, D, fmtCase, I, L, printfTemplate } from "./fmt-args.ts";
 
 class SemverDouble extends GoObject {
   readonly goType = "*semver.Version";
@@ -75,6 +75,30 @@ const SEMVER_PRE: Arg = {
 const KUBE: Arg = { t: ".Capabilities.KubeVersion", v: new KubeVersionDouble() };
 const TIME: Arg = { t: `(toDate "2006-01-02" "2020-01-02")`, v: new TimeDouble() };
 
+/** A named integer type with a String method (time.Duration, time.Month). */
+class NamedIntDouble extends GoObject {
+  constructor(
+    readonly goType: string,
+    readonly goKind: string,
+    private readonly v: Value,
+    private readonly str: string,
+  ) {
+    super();
+  }
+  override toString(): string {
+    return this.str;
+  }
+  override underlying(): Value {
+    return this.v;
+  }
+}
+const DAY = `((toDate "2006-01-02" "2020-01-02").Sub (toDate "2006-01-02" "2020-01-01"))`;
+const DURATION: Arg = { t: DAY, v: new NamedIntDouble("time.Duration", "int64", 86400000000000n, "24h0m0s") };
+const MONTH: Arg = {
+  t: `(toDate "2006-01-02" "2020-01-02").Month`,
+  v: new NamedIntDouble("time.Month", "int", new GoInt(1n), "January"),
+};
+
 /** A slice of a named Go type (e.g. []string from splitList, []int from until). */
 function typed(t: string, items: Value[]): Value {
   return Object.assign(items, { [GO_TYPE]: t });
@@ -136,6 +160,41 @@ const cases: Case[] = [
   printf("%#v|%v|%T|%x|%d|%s|%05d", INTS, INTS, INTS, INTS, INTS, INTS, INTS),
   printf("%#v|%v|%T", D(["s", STRINGS], ["i", INTS]), L(STRINGS, INTS), L(STRINGS)),
   printf("%#v|%v|%T|%s|%x|", EMPTY_BYTES, EMPTY_BYTES, EMPTY_BYTES, EMPTY_BYTES, EMPTY_BYTES),
+  printf(
+    "%v|%s|%d|%x|%#v|%T|%t|%q|%5.1s|%c|%08d",
+    DURATION,
+    DURATION,
+    DURATION,
+    DURATION,
+    DURATION,
+    DURATION,
+    DURATION,
+    DURATION,
+    DURATION,
+    DURATION,
+    DURATION,
+  ),
+  printf(
+    "%v|%s|%d|%x|%#v|%T|%t|%q|%5.1s|%c|%U",
+    MONTH,
+    MONTH,
+    MONTH,
+    MONTH,
+    MONTH,
+    MONTH,
+    MONTH,
+    MONTH,
+    MONTH,
+    MONTH,
+    MONTH,
+  ),
+  printf("%v|%d|%#v", L(DURATION, MONTH), L(DURATION, MONTH), D(["m", MONTH])),
+  printf("%*d|", MONTH, I(7)),
+  {
+    template: `{{ print ${DURATION.t} ${MONTH.t} 1 }}`,
+    ours: () => sprint([DURATION.v, MONTH.v, new GoInt(1n)]),
+  },
+  { template: `{{ ${MONTH.t} }}`, ours: () => sprintTemplateValue(MONTH.v) },
   // {{ value }}: pointers print as their target, pointer-receiver String() counts when addressable.
   { template: `{{ ${SEMVER.t} }}`, ours: () => sprintTemplateValue(SEMVER.v) },
   { template: `{{ ${KUBE.t} }}`, ours: () => sprintTemplateValue(KUBE.v) },
