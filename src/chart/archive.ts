@@ -3,10 +3,12 @@
 // helm 4 does (100 MiB of file content in all); the gzip stream itself is
 // capped a little above that so a decompression bomb never fills memory.
 import { Gunzip } from "fflate";
-import { isDirEntry, readTar, TarError } from "./tar.ts";
+import { isDirEntry, TarError, tarEntries } from "./tar.ts";
 
 /** helm 4's MaxDecompressedChartSize. */
 export const MAX_DECOMPRESSED_CHART_SIZE = 100 * 1024 * 1024;
+/** helm 4.1's MaxDecompressedFileSize (per file, archives and folders). */
+export const MAX_DECOMPRESSED_FILE_SIZE = 5 * 1024 * 1024;
 
 export interface BufferedFile {
   name: string;
@@ -22,8 +24,11 @@ export function isGzip(b: Uint8Array): boolean {
   return b.length >= 3 && b[0] === 0x1f && b[1] === 0x8b && b[2] === 0x08;
 }
 
-/** gunzip with an output cap; errors carry Go's compress/gzip wording where it has one. */
-export function gunzipCapped(bytes: Uint8Array, cap: number): Uint8Array {
+/**
+ * gunzip with an output cap; errors carry Go's compress/gzip wording where it
+ * has one. Past the cap the output is cut short and `truncated` is set.
+ */
+export function gunzipCapped(bytes: Uint8Array, cap: number): { data: Uint8Array; truncated: boolean } {
   if (bytes.length < 10) throw new ArchiveError(bytes.length === 0 ? "EOF" : "unexpected EOF");
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b || bytes[2] !== 0x08)
     throw new ArchiveError("gzip: invalid header");
@@ -31,9 +36,15 @@ export function gunzipCapped(bytes: Uint8Array, cap: number): Uint8Array {
   let total = 0;
   let overflow = false;
   const g = new Gunzip((chunk) => {
+    if (overflow) return;
+    if (total + chunk.length > cap) {
+      chunks.push(chunk.subarray(0, cap - total));
+      total = cap;
+      overflow = true;
+      return;
+    }
     total += chunk.length;
-    if (total > cap) overflow = true;
-    else chunks.push(chunk);
+    chunks.push(chunk);
   });
   try {
     const step = 1 << 16;
@@ -42,18 +53,20 @@ export function gunzipCapped(bytes: Uint8Array, cap: number): Uint8Array {
       g.push(bytes.subarray(i, end), end === bytes.length);
     }
   } catch (e) {
-    if (overflow) throw capError();
-    const msg = (e as Error).message ?? String(e);
-    throw new ArchiveError(/unexpected EOF/i.test(msg) ? "unexpected EOF" : `flate: corrupt input (${msg})`);
+    if (!overflow) {
+      const msg = (e as Error).message ?? String(e);
+      throw new ArchiveError(
+        /unexpected EOF/i.test(msg) ? "unexpected EOF" : `flate: corrupt input (${msg})`,
+      );
+    }
   }
-  if (overflow) throw capError();
   const out = new Uint8Array(total);
   let off = 0;
   for (const c of chunks) {
     out.set(c, off);
     off += c.length;
   }
-  return out;
+  return { data: out, truncated: overflow };
 }
 
 function capError() {
@@ -88,17 +101,25 @@ export function cleanPath(p: string): string {
 /** archive.LoadArchiveFiles: the files of a chart archive, named relative to the chart's folder. */
 export function loadArchiveFiles(bytes: Uint8Array): BufferedFile[] {
   // Tar headers add at most ~2 blocks per file; 1/8 extra covers them for any real chart.
-  const tarBytes = gunzipCapped(bytes, MAX_DECOMPRESSED_CHART_SIZE + (MAX_DECOMPRESSED_CHART_SIZE >> 3));
-  let entries: ReturnType<typeof readTar>;
-  try {
-    entries = readTar(tarBytes);
-  } catch (e) {
-    if (e instanceof TarError) throw new ArchiveError(e.message);
-    throw e;
-  }
+  const { data: tarBytes, truncated } = gunzipCapped(
+    bytes,
+    MAX_DECOMPRESSED_CHART_SIZE + (MAX_DECOMPRESSED_CHART_SIZE >> 3),
+  );
   const files: BufferedFile[] = [];
   let remaining = MAX_DECOMPRESSED_CHART_SIZE;
-  for (const hd of entries) {
+  const entries = tarEntries(tarBytes);
+  for (;;) {
+    let next: IteratorResult<ReturnType<typeof tarEntries> extends Generator<infer T> ? T : never>;
+    try {
+      next = entries.next();
+    } catch (e) {
+      // Running out of a stream we cut short means it was too big, not corrupt.
+      if (truncated) throw capError();
+      if (e instanceof TarError) throw new ArchiveError(e.message);
+      throw e;
+    }
+    if (next.done) break;
+    const hd = next.value;
     if (isDirEntry(hd)) continue;
     if (hd.typeflag === "g" || hd.typeflag === "x") continue;
     const delim = hd.name.includes("\\") ? "\\" : "/";
@@ -114,10 +135,15 @@ export function loadArchiveFiles(bytes: Uint8Array): BufferedFile[] {
     if (/^[a-zA-Z]:\//.test(n)) throw new ArchiveError("chart contains illegally named files");
     if (parts[0] === "Chart.yaml") throw new ArchiveError("chart yaml not in base directory");
     if (hd.size > remaining) throw capError();
+    if (hd.size > MAX_DECOMPRESSED_FILE_SIZE)
+      throw new ArchiveError(
+        `decompressed chart file ${JSON.stringify(hd.name)} is larger than the maximum file size ${MAX_DECOMPRESSED_FILE_SIZE}`,
+      );
     remaining -= hd.data.length;
     if (hd.data.length < hd.size || remaining < 0) throw capError();
     files.push({ name: n, data: trimBOM(hd.data) });
   }
+  if (truncated) throw capError();
   if (files.length === 0) throw new ArchiveError("no files in chart archive");
   return files;
 }

@@ -76,26 +76,27 @@ function parsePax(data: Uint8Array): Map<string, string> {
   return out;
 }
 
-/**
- * Reads every entry of a tar stream. `onEntry` sees each header before its
- * data is copied (for size budgets); returning false skips collecting data.
- */
+/** Reads every entry of a tar stream. */
 export function readTar(buf: Uint8Array): TarEntry[] {
-  const out: TarEntry[] = [];
+  return [...tarEntries(buf)];
+}
+
+/** The entries of a tar stream, one at a time (so callers can stop at the first bad one). */
+export function* tarEntries(buf: Uint8Array): Generator<TarEntry> {
   let pos = 0;
   let pax: Map<string, string> | null = null;
   let longName: string | null = null;
   let longLink: string | null = null;
   for (;;) {
-    if (pos >= buf.length) return out;
+    if (pos >= buf.length) return;
     if (pos + BLOCK > buf.length) throw new TarError("unexpected EOF");
     const h = buf.subarray(pos, pos + BLOCK);
     pos += BLOCK;
     if (isZero(h)) {
       // Two zero blocks end the archive; a lone one followed by data is corrupt.
-      if (pos >= buf.length) return out;
+      if (pos >= buf.length) return;
       if (pos + BLOCK > buf.length) throw new TarError("unexpected EOF");
-      if (isZero(buf.subarray(pos, pos + BLOCK))) return out;
+      if (isZero(buf.subarray(pos, pos + BLOCK))) return;
       throw new TarError("archive/tar: invalid tar header");
     }
     if (!checksumOK(h)) throw new TarError("archive/tar: invalid tar header");
@@ -139,7 +140,7 @@ export function readTar(buf: Uint8Array): TarEntry[] {
     longName = null;
     longLink = null;
     if (typeflag === "\0") typeflag = name.endsWith("/") ? "5" : "0";
-    out.push({ name, typeflag, mode, linkname, size, data });
+    yield { name, typeflag, mode, linkname, size, data };
   }
 }
 

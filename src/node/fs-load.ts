@@ -15,7 +15,7 @@ import {
   statSync,
 } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { type BufferedFile, isGzip, MAX_DECOMPRESSED_CHART_SIZE, trimBOM } from "../chart/archive.ts";
+import { type BufferedFile, isGzip, MAX_DECOMPRESSED_FILE_SIZE, trimBOM } from "../chart/archive.ts";
 import type { Chart } from "../chart/chart.ts";
 import { IgnoreError, IgnoreRules } from "../chart/helmignore.ts";
 import { ChartLoadError, detectChartAPIVersion, loadArchive, loadChartFiles } from "../chart/load.ts";
@@ -105,7 +105,6 @@ export function readChartDir(topdir: string): BufferedFile[] {
   rules.addDefaults();
 
   const files: BufferedFile[] = [];
-  let remaining = MAX_DECOMPRESSED_CHART_SIZE;
   const prefix = `${topdir}/`;
 
   const visit = (name: string, isDir: boolean, isFile: boolean, size: number): boolean => {
@@ -115,9 +114,9 @@ export function readChartDir(topdir: string): BufferedFile[] {
     if (rules.ignore(n, false)) return false;
     if (!isFile)
       throw new ChartLoadError(`cannot load irregular file ${name} as it has file mode type bits set`);
-    if (size > remaining)
+    if (size > MAX_DECOMPRESSED_FILE_SIZE)
       throw new ChartLoadError(
-        `chart exceeds maximum decompressed size of ${MAX_DECOMPRESSED_CHART_SIZE} bytes`,
+        `chart file ${JSON.stringify(name.slice(name.lastIndexOf("/") + 1))} is larger than the maximum file size ${MAX_DECOMPRESSED_FILE_SIZE}`,
       );
     let data: Uint8Array;
     try {
@@ -125,7 +124,6 @@ export function readChartDir(topdir: string): BufferedFile[] {
     } catch (e) {
       throw new ChartLoadError(`error reading ${n}: ${goFsError("read", name, e)}`);
     }
-    remaining -= data.length;
     files.push({ name: n, data: trimBOM(data) });
     return false;
   };

@@ -93,6 +93,14 @@ const archives: Record<string, Uint8Array> = {
   "short-gzip": new TextEncoder().encode("hello\n"),
   "not-gzip": new Uint8Array(600).fill(65),
   "bad-chart-yaml": gzipSync(tar([{ name: "x/Chart.yaml", data: "name: [\n" }, ok[1]!])),
+  "file-over-5MiB": gzipSync(tar([...ok, { name: "x/blob", data: "\0".repeat(6_000_000) }]), { level: 1 }),
+  "total-over-100MiB": gzipSync(
+    tar([
+      ...ok,
+      ...Array.from({ length: 27 }, (_, i) => ({ name: `x/f${i}`, data: "\0".repeat(4_000_000) })),
+    ]),
+    { level: 1 },
+  ),
   "v3-chart": gzipSync(tar([{ name: "x/Chart.yaml", data: "apiVersion: v3\nname: x\nversion: 1.0.0\n" }])),
 };
 
@@ -147,6 +155,15 @@ for (const [name, bytes] of Object.entries(archives)) {
     else assert.equal(ours, helmErr(r));
   });
 }
+
+test("a folder with a file over 5 MiB", async () => {
+  const dir = join(work, "bigdir", "c");
+  mkdirSync(join(dir, "templates"), { recursive: true });
+  writeFileSync(join(dir, "Chart.yaml"), CY);
+  writeFileSync(join(dir, "blob.txt"), new Uint8Array(5 * 1024 * 1024 + 1));
+  const r = await runHelm(["template", dir], { cacheKey: "bigdir-5MiB+1" });
+  assert.throws(() => loadChartPath(dir), { message: helmErrorMessage(r.stderr) });
+});
 
 test("a chart archive's files, BOM trimmed and names relative to the chart folder", () => {
   const c = loadArchive(archives.bom!);
