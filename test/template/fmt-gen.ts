@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { sprintf } from "../../src/template/fmt.ts";
 import type { TemplateCase } from "../helpers/template-cases.ts";
 import { helmRenderCases } from "../helpers/template-cases.ts";
-import { type Arg, F, fmtCase, I64, printfTemplate, S } from "./fmt-args.ts";
+import { type Arg, B, D, F, fmtCase, I, I64, L, NIL, printfTemplate, S } from "./fmt-args.ts";
 
 export interface Sample {
   format: string;
@@ -54,7 +54,31 @@ const str = fc.string({
   unit: fc.oneof(fc.constantFrom("a", " ", "\t", "\n", '"', "\\", "`", "é", "\u00a0", "\ufeff"), codePoint),
 });
 
+// Composite operands: lists and dicts (Sprig's []interface {} and map[string]interface {})
+// of scalars of every kind, nested, with keys that exercise Go's byte-order key sort.
+const scalarArg: fc.Arbitrary<Arg> = fc.oneof(
+  double.map(F),
+  fc.integer({ min: -1000, max: 100_000 }).map(I),
+  int64.map(I64),
+  str.map(S),
+  fc.boolean().map(B),
+  fc.constant(NIL),
+);
+const key = fc.oneof(fc.constantFrom("a", "b", "B", "_", "10", "9", "é", "～", "🚀"), str);
+const { composite } = fc.letrec<{ composite: Arg; node: Arg }>((tie) => ({
+  composite: fc.oneof(
+    fc.array(tie("node"), { maxLength: 4 }).map((xs) => L(...xs)),
+    fc.uniqueArray(fc.tuple(key, tie("node")), { maxLength: 4, selector: ([k]) => k }).map((kv) => D(...kv)),
+  ),
+  node: fc.oneof({ depthSize: "small", withCrossShrink: true }, scalarArg, tie("composite")),
+}));
+const COMPOSITE_VERBS = ["v", "+v", "#v", "d", "s", "q", "x", "X", "e", "f", "g", "t", "c", "T"];
+
 export const sampleArb: fc.Arbitrary<Sample> = fc.oneof(
+  {
+    weight: 2,
+    arbitrary: fc.tuple(spec(COMPOSITE_VERBS), composite).map(([format, arg]) => ({ format, arg })),
+  },
   { weight: 6, arbitrary: fc.tuple(spec(FLOAT_VERBS), double).map(([format, x]) => ({ format, arg: F(x) })) },
   {
     weight: 2,
