@@ -31,7 +31,7 @@ function mtime(path: string | undefined): number | undefined {
 }
 
 /** The archive view of a loaded chart; dir is its folder on disk when it has one (for file times). */
-function toArchiveChart(c: Chart, dir: string | undefined): ArchiveChart {
+export function toArchiveChart(c: Chart, dir: string | undefined): ArchiveChart {
   const at = (name: string) => (dir ? join(dir, name) : undefined);
   const file = (f: { name: string; data: Uint8Array }): ArchiveFile => ({ ...f, modTime: mtime(at(f.name)) });
   const md = c.metadata;
