@@ -35,14 +35,26 @@ import {
 import type { Tree } from "./parse.ts";
 import { quote } from "./strconv.ts";
 import { goTypeName } from "./types.ts";
-import { GO_METHODS, GoError, GoFloat32, type GoFunc, GoInt, type GoMap, GoObject, type Value } from "./value.ts";
+import {
+  GO_METHODS,
+  GoError,
+  GoFloat32,
+  type GoFunc,
+  GoInt,
+  type GoMap,
+  GoObject,
+  type Value,
+} from "./value.ts";
 
 /** A value, or Go's invalid reflect.Value. */
 export type RV = Value | undefined;
 
 /** A non-nil value held in an interface{} slot (range elements); see the header. */
 class Iface {
-  constructor(readonly v: Value) {}
+  declare readonly v: Value;
+  constructor(v: Value) {
+    this.v = v;
+  }
 }
 type XV = RV | Iface;
 

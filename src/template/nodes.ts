@@ -58,30 +58,39 @@ export type Node =
   | BreakNode
   | ContinueNode;
 
+// Fields are declared with `declare` and assigned in constructors: class
+// field definitions cost a property define per node in V8, plain assignments
+// do not (parsing builds many nodes).
 abstract class Base {
-  constructor(
-    readonly tr: TreeInfo,
-    readonly pos: number,
-  ) {}
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
+  declare readonly type: N;
+  constructor(tr: TreeInfo, pos: number, type: N) {
+    this.tr = tr;
+    this.pos = pos;
+    this.type = type;
+  }
   abstract str(): string;
 }
 
 export class ListNode extends Base {
-  readonly type = N.List;
-  nodes: Node[] = [];
+  declare readonly type: N.List;
+  declare nodes: Node[];
+  constructor(tr: TreeInfo, pos: number) {
+    super(tr, pos, N.List);
+    this.nodes = [];
+  }
   str(): string {
     return this.nodes.map((n) => n.str()).join("");
   }
 }
 
 export class TextNode extends Base {
-  readonly type = N.Text;
-  constructor(
-    tr: TreeInfo,
-    pos: number,
-    readonly text: string,
-  ) {
-    super(tr, pos);
+  declare readonly type: N.Text;
+  declare readonly text: string;
+  constructor(tr: TreeInfo, pos: number, text: string) {
+    super(tr, pos, N.Text);
+    this.text = text;
   }
   str(): string {
     return this.text;
@@ -89,13 +98,11 @@ export class TextNode extends Base {
 }
 
 export class CommentNode extends Base {
-  readonly type = N.Comment;
-  constructor(
-    tr: TreeInfo,
-    pos: number,
-    readonly text: string,
-  ) {
-    super(tr, pos);
+  declare readonly type: N.Comment;
+  declare readonly text: string;
+  constructor(tr: TreeInfo, pos: number, text: string) {
+    super(tr, pos, N.Comment);
+    this.text = text;
   }
   str(): string {
     return `{{${this.text}}}`;
@@ -103,16 +110,17 @@ export class CommentNode extends Base {
 }
 
 export class PipeNode extends Base {
-  readonly type = N.Pipe;
-  isAssign = false;
-  decl: VariableNode[] = [];
-  cmds: CommandNode[] = [];
-  constructor(
-    tr: TreeInfo,
-    pos: number,
-    readonly line: number,
-  ) {
-    super(tr, pos);
+  declare readonly type: N.Pipe;
+  declare readonly line: number;
+  declare isAssign: boolean;
+  declare decl: VariableNode[];
+  declare cmds: CommandNode[];
+  constructor(tr: TreeInfo, pos: number, line: number) {
+    super(tr, pos, N.Pipe);
+    this.line = line;
+    this.isAssign = false;
+    this.decl = [];
+    this.cmds = [];
   }
   str(): string {
     let s = "";
@@ -124,14 +132,13 @@ export class PipeNode extends Base {
 }
 
 export class ActionNode extends Base {
-  readonly type = N.Action;
-  constructor(
-    tr: TreeInfo,
-    pos: number,
-    readonly line: number,
-    readonly pipe: PipeNode,
-  ) {
-    super(tr, pos);
+  declare readonly type: N.Action;
+  declare readonly line: number;
+  declare readonly pipe: PipeNode;
+  constructor(tr: TreeInfo, pos: number, line: number, pipe: PipeNode) {
+    super(tr, pos, N.Action);
+    this.line = line;
+    this.pipe = pipe;
   }
   str(): string {
     return `{{${this.pipe.str()}}}`;
@@ -139,21 +146,23 @@ export class ActionNode extends Base {
 }
 
 export class CommandNode extends Base {
-  readonly type = N.Command;
-  args: Node[] = [];
+  declare readonly type: N.Command;
+  declare args: Node[];
+  constructor(tr: TreeInfo, pos: number) {
+    super(tr, pos, N.Command);
+    this.args = [];
+  }
   str(): string {
     return this.args.map((a) => (a.type === N.Pipe ? `(${a.str()})` : a.str())).join(" ");
   }
 }
 
 export class IdentifierNode extends Base {
-  readonly type = N.Identifier;
-  constructor(
-    tr: TreeInfo,
-    pos: number,
-    readonly ident: string,
-  ) {
-    super(tr, pos);
+  declare readonly type: N.Identifier;
+  declare readonly ident: string;
+  constructor(tr: TreeInfo, pos: number, ident: string) {
+    super(tr, pos, N.Identifier);
+    this.ident = ident;
   }
   str(): string {
     return this.ident;
@@ -161,10 +170,10 @@ export class IdentifierNode extends Base {
 }
 
 export class VariableNode extends Base {
-  readonly type = N.Variable;
-  readonly ident: string[];
+  declare readonly type: N.Variable;
+  declare readonly ident: string[];
   constructor(tr: TreeInfo, pos: number, ident: string) {
-    super(tr, pos);
+    super(tr, pos, N.Variable);
     this.ident = ident.split(".");
   }
   str(): string {
@@ -173,24 +182,30 @@ export class VariableNode extends Base {
 }
 
 export class DotNode extends Base {
-  readonly type = N.Dot;
+  declare readonly type: N.Dot;
+  constructor(tr: TreeInfo, pos: number) {
+    super(tr, pos, N.Dot);
+  }
   str(): string {
     return ".";
   }
 }
 
 export class NilNode extends Base {
-  readonly type = N.Nil;
+  declare readonly type: N.Nil;
+  constructor(tr: TreeInfo, pos: number) {
+    super(tr, pos, N.Nil);
+  }
   str(): string {
     return "nil";
   }
 }
 
 export class FieldNode extends Base {
-  readonly type = N.Field;
-  readonly ident: string[];
+  declare readonly type: N.Field;
+  declare readonly ident: string[];
   constructor(tr: TreeInfo, pos: number, ident: string) {
-    super(tr, pos);
+    super(tr, pos, N.Field);
     this.ident = ident.slice(1).split(".");
   }
   str(): string {
@@ -199,14 +214,13 @@ export class FieldNode extends Base {
 }
 
 export class ChainNode extends Base {
-  readonly type = N.Chain;
-  field: string[] = [];
-  constructor(
-    tr: TreeInfo,
-    pos: number,
-    readonly node: Node,
-  ) {
-    super(tr, pos);
+  declare readonly type: N.Chain;
+  declare readonly node: Node;
+  declare field: string[];
+  constructor(tr: TreeInfo, pos: number, node: Node) {
+    super(tr, pos, N.Chain);
+    this.node = node;
+    this.field = [];
   }
   add(field: string): void {
     this.field.push(field.slice(1));
@@ -218,13 +232,11 @@ export class ChainNode extends Base {
 }
 
 export class BoolNode extends Base {
-  readonly type = N.Bool;
-  constructor(
-    tr: TreeInfo,
-    pos: number,
-    readonly value: boolean,
-  ) {
-    super(tr, pos);
+  declare readonly type: N.Bool;
+  declare readonly value: boolean;
+  constructor(tr: TreeInfo, pos: number, value: boolean) {
+    super(tr, pos, N.Bool);
+    this.value = value;
   }
   str(): string {
     return this.value ? "true" : "false";
@@ -233,20 +245,25 @@ export class BoolNode extends Base {
 
 /** A numeric constant with every interpretation Go's parser found valid. */
 export class NumberNode extends Base {
-  readonly type = N.Number;
-  isInt = false;
-  isUint = false;
-  isFloat = false;
-  isComplex = false;
-  int64 = 0n;
-  uint64 = 0n;
-  float64 = 0;
-  constructor(
-    tr: TreeInfo,
-    pos: number,
-    readonly text: string,
-  ) {
-    super(tr, pos);
+  declare readonly type: N.Number;
+  declare readonly text: string;
+  declare isInt: boolean;
+  declare isUint: boolean;
+  declare isFloat: boolean;
+  declare isComplex: boolean;
+  declare int64: bigint;
+  declare uint64: bigint;
+  declare float64: number;
+  constructor(tr: TreeInfo, pos: number, text: string) {
+    super(tr, pos, N.Number);
+    this.text = text;
+    this.isInt = false;
+    this.isUint = false;
+    this.isFloat = false;
+    this.isComplex = false;
+    this.int64 = 0n;
+    this.uint64 = 0n;
+    this.float64 = 0;
   }
   str(): string {
     return this.text;
@@ -254,14 +271,13 @@ export class NumberNode extends Base {
 }
 
 export class StringNode extends Base {
-  readonly type = N.String;
-  constructor(
-    tr: TreeInfo,
-    pos: number,
-    readonly quoted: string,
-    readonly text: string,
-  ) {
-    super(tr, pos);
+  declare readonly type: N.String;
+  declare readonly quoted: string;
+  declare readonly text: string;
+  constructor(tr: TreeInfo, pos: number, quoted: string, text: string) {
+    super(tr, pos, N.String);
+    this.quoted = quoted;
+    this.text = text;
   }
   str(): string {
     return this.quoted;
@@ -269,20 +285,21 @@ export class StringNode extends Base {
 }
 
 export class EndNode extends Base {
-  readonly type = N.End;
+  declare readonly type: N.End;
+  constructor(tr: TreeInfo, pos: number) {
+    super(tr, pos, N.End);
+  }
   str(): string {
     return "{{end}}";
   }
 }
 
 export class ElseNode extends Base {
-  readonly type = N.Else;
-  constructor(
-    tr: TreeInfo,
-    pos: number,
-    readonly line: number,
-  ) {
-    super(tr, pos);
+  declare readonly type: N.Else;
+  declare readonly line: number;
+  constructor(tr: TreeInfo, pos: number, line: number) {
+    super(tr, pos, N.Else);
+    this.line = line;
   }
   str(): string {
     return "{{else}}";
@@ -293,16 +310,25 @@ const BRANCH_NAMES = { [N.If]: "if", [N.Range]: "range", [N.With]: "with" } as c
 
 /** if, range and with share one shape. */
 export class BranchNode extends Base {
+  declare readonly type: N.If | N.Range | N.With;
+  declare readonly line: number;
+  declare readonly pipe: PipeNode;
+  declare readonly list: ListNode;
+  declare readonly elseList: ListNode | null;
   constructor(
     tr: TreeInfo,
     pos: number,
-    readonly type: N.If | N.Range | N.With,
-    readonly line: number,
-    readonly pipe: PipeNode,
-    readonly list: ListNode,
-    readonly elseList: ListNode | null,
+    type: N.If | N.Range | N.With,
+    line: number,
+    pipe: PipeNode,
+    list: ListNode,
+    elseList: ListNode | null,
   ) {
-    super(tr, pos);
+    super(tr, pos, type);
+    this.line = line;
+    this.pipe = pipe;
+    this.list = list;
+    this.elseList = elseList;
   }
   str(): string {
     let s = `{{${BRANCH_NAMES[this.type]} ${this.pipe.str()}}}${this.list.str()}`;
@@ -312,29 +338,35 @@ export class BranchNode extends Base {
 }
 
 export class BreakNode extends Base {
-  readonly type = N.Break;
+  declare readonly type: N.Break;
+  constructor(tr: TreeInfo, pos: number) {
+    super(tr, pos, N.Break);
+  }
   str(): string {
     return "{{break}}";
   }
 }
 
 export class ContinueNode extends Base {
-  readonly type = N.Continue;
+  declare readonly type: N.Continue;
+  constructor(tr: TreeInfo, pos: number) {
+    super(tr, pos, N.Continue);
+  }
   str(): string {
     return "{{continue}}";
   }
 }
 
 export class TemplateNode extends Base {
-  readonly type = N.Template;
-  constructor(
-    tr: TreeInfo,
-    pos: number,
-    readonly line: number,
-    readonly name: string,
-    readonly pipe: PipeNode | null,
-  ) {
-    super(tr, pos);
+  declare readonly type: N.Template;
+  declare readonly line: number;
+  declare readonly name: string;
+  declare readonly pipe: PipeNode | null;
+  constructor(tr: TreeInfo, pos: number, line: number, name: string, pipe: PipeNode | null) {
+    super(tr, pos, N.Template);
+    this.line = line;
+    this.name = name;
+    this.pipe = pipe;
   }
   str(): string {
     return `{{template ${quote(this.name)}${this.pipe ? ` ${this.pipe.str()}` : ""}}}`;

@@ -53,8 +53,6 @@ const literal = fc.constantFrom(
   "`r`",
 );
 
-const VARS = ["$v", "$k"];
-
 const operand = (d: number): fc.Arbitrary<string> => {
   const simple = [
     { weight: 4, arbitrary: path },
