@@ -5,6 +5,7 @@
 import Ajv, { type ErrorObject } from "ajv";
 import Ajv2019 from "ajv/dist/2019.js";
 import Ajv2020 from "ajv/dist/2020.js";
+import { goSprintV } from "./go-fmt.ts";
 import { goTypeName } from "./go-text.ts";
 import { isTable, type Table } from "./tables.ts";
 
@@ -89,6 +90,34 @@ interface Item {
   children: Item[];
 }
 
+// The order v6 lists the types of a "want" in.
+const TYPE_ORDER = ["null", "boolean", "number", "integer", "string", "array", "object"];
+
+// v6 prints numbers with an English message printer: %v of the Go value, then
+// digit grouping (70,000) and exponents as ×10 with superscript digits (1×10⁰⁶).
+const SUPER: Record<string, string> = {
+  "0": "⁰",
+  "1": "¹",
+  "2": "²",
+  "3": "³",
+  "4": "⁴",
+  "5": "⁵",
+  "6": "⁶",
+  "7": "⁷",
+  "8": "⁸",
+  "9": "⁹",
+  "-": "⁻",
+};
+export function localizedNumber(n: unknown): string {
+  const text = typeof n === "number" ? goSprintV(n) : String(n);
+  const m = /^(-?)(\d+)(\.\d+)?(?:e([+-])(\d+))?$/.exec(text);
+  if (!m) return text;
+  const int = m[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  let out = `${m[1]}${int}${m[3] ?? ""}`;
+  if (m[4]) out += `×10${m[4] === "-" ? SUPER["-"] : ""}${[...m[5]!].map((d) => SUPER[d]).join("")}`;
+  return out;
+}
+
 const COUNT_KEYWORDS: Record<string, (d: unknown) => number> = {
   minLength: (d) => [...String(d)].length,
   maxLength: (d) => [...String(d)].length,
@@ -103,21 +132,21 @@ function leafMessage(e: ErrorObject): string {
   switch (e.keyword) {
     case "type": {
       const want = Array.isArray(p.type) ? (p.type as string[]) : String(p.type).split(",");
-      return `got ${jsonType(e.data)}, want ${[...want].sort().join(" or ")}`;
+      return `got ${jsonType(e.data)}, want ${[...want].sort((a, b) => TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b)).join(" or ")}`;
     }
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
     case "exclusiveMaximum":
     case "multipleOf":
-      return `${e.keyword}: got ${e.data}, want ${p.limit ?? p.multipleOf}`;
+      return `${e.keyword}: got ${localizedNumber(e.data)}, want ${localizedNumber(p.limit ?? p.multipleOf)}`;
     case "minLength":
     case "maxLength":
     case "minItems":
     case "maxItems":
     case "minProperties":
     case "maxProperties":
-      return `${e.keyword}: got ${COUNT_KEYWORDS[e.keyword]!(e.data)}, want ${p.limit}`;
+      return `${e.keyword}: got ${localizedNumber(COUNT_KEYWORDS[e.keyword]!(e.data))}, want ${localizedNumber(p.limit)}`;
     case "pattern":
       return `'${e.data}' does not match pattern '${p.pattern}'`;
     case "enum": {
@@ -214,7 +243,8 @@ function place(root: Node, e: ErrorObject, order: number) {
     node.required.push(String((e.params as { missingProperty: string }).missingProperty));
   else if (keyword === "additionalProperties")
     node.additional.push(String((e.params as { additionalProperty: string }).additionalProperty));
-  else if (["anyOf", "oneOf", "allOf", "contains", "if", "propertyNames"].includes(keyword)) {
+  else if (keyword === "if") return;
+  else if (["anyOf", "oneOf", "allOf", "contains", "propertyNames"].includes(keyword)) {
     const c = node.child(keyword, at, keyword);
     c.order = Math.min(c.order, order);
   } else node.leaves.push({ order, item: { at: e.instancePath, msg: leafMessage(e), children: [] } });
@@ -259,23 +289,128 @@ function render(items: Item[], indent: string): string {
   return s;
 }
 
+// encoding/json's Decoder message for the first syntax error in text.
+function goJSONSyntaxError(text: string): string {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && " \t\r\n".includes(text[i]!)) i++;
+  };
+  const bad = (what: string): never => {
+    throw new Error(`invalid character ${quoteChar(text[i]!)} ${what}`);
+  };
+  const eof = () => {
+    if (i >= text.length) throw new Error("unexpected EOF");
+  };
+  const value = (): void => {
+    ws();
+    if (i >= text.length) throw new Error(i === 0 ? "EOF" : "unexpected EOF");
+    const c = text[i]!;
+    if (c === "{") {
+      i++;
+      ws();
+      eof();
+      if (text[i] === "}") {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        eof();
+        if (text[i] !== '"') bad("looking for beginning of object key string");
+        str();
+        ws();
+        eof();
+        if (text[i] !== ":") bad("after object key");
+        i++;
+        value();
+        ws();
+        eof();
+        if (text[i] === "}") {
+          i++;
+          return;
+        }
+        if (text[i] !== ",") bad("after object key:value pair");
+        i++;
+      }
+    }
+    if (c === "[") {
+      i++;
+      ws();
+      eof();
+      if (text[i] === "]") {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        ws();
+        eof();
+        if (text[i] === "]") {
+          i++;
+          return;
+        }
+        if (text[i] !== ",") bad("after array element");
+        i++;
+      }
+    }
+    if (c === '"') {
+      str();
+      return;
+    }
+    const m = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i));
+    if (!m) bad("looking for beginning of value");
+    i += m![0].length;
+  };
+  const str = () => {
+    i++;
+    for (;;) {
+      eof();
+      const c = text[i]!;
+      if (c === '"') {
+        i++;
+        return;
+      }
+      if (c < " ") bad("in string literal");
+      i += c === "\\" ? 2 : 1;
+    }
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) bad("after top-level value");
+    return "invalid JSON";
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+function quoteChar(c: string): string {
+  if (c === "'") return "'\\''";
+  if (c === '"') return "'\"'";
+  const cp = c.codePointAt(0)!;
+  if (cp < 0x20) return `'\\x${cp.toString(16).padStart(2, "0")}'`;
+  return `'${c}'`;
+}
+
 function draftOf(schema: unknown): string {
   const id =
     schema !== null && typeof schema === "object"
       ? String((schema as Record<string, unknown>).$schema ?? "")
       : "";
-  if (id.includes("2020-12")) return "2020";
   if (id.includes("2019-09")) return "2019";
-  return "07";
+  if (/draft-0[4-7]/.test(id)) return "07";
+  // v6 takes a schema without $schema as draft 2020-12.
+  return "2020";
 }
 
 /** ValidateAgainstSingleSchema: "" when values satisfy the schema, else v6's error list (ending in a newline). */
 export function validateAgainstSingleSchema(values: Table, schemaBytes: Uint8Array): string {
   let schema: unknown;
+  const text = new TextDecoder("utf-8").decode(schemaBytes);
   try {
-    schema = JSON.parse(new TextDecoder("utf-8").decode(schemaBytes));
-  } catch (e) {
-    return (e as Error).message;
+    schema = JSON.parse(text);
+  } catch {
+    return goJSONSyntaxError(text);
   }
   const draft = draftOf(schema);
   if (draft === "07" && schema !== null && typeof schema === "object" && "$schema" in schema) {
@@ -293,7 +428,10 @@ export function validateAgainstSingleSchema(values: Table, schemaBytes: Uint8Arr
   (validate.errors ?? []).forEach((e, i) => {
     place(root, e, i);
   });
-  return render(causes(root), "");
+  // The top error's own message becomes helm's header, so a chain of single causes unwraps.
+  let items = causes(root);
+  while (items.length === 1 && items[0]!.msg === "validation failed") items = items[0]!.children;
+  return render(items, "");
 }
 
 function collect(chart: SchemaChart, values: Table): string {

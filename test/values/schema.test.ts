@@ -1,0 +1,150 @@
+// values.schema.json validation against helm 4 (santhosh-tekuri/jsonschema v6
+// wording): each case is a chart with a schema, rendered by helm and capstan.
+// Cases keep to one failing property per object where helm's own order is
+// that of a Go map (random).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { differentialTemplate } from "../helpers/differential.ts";
+
+const base = {
+  "Chart.yaml": "apiVersion: v2\nname: c\nversion: 1.0.0\n",
+  "templates/t.yaml": "v: {{ toJson .Values }}\n",
+};
+
+function chart(schema: object | string, values = "", extra: Record<string, string> = {}) {
+  return {
+    ...base,
+    "values.schema.json": typeof schema === "string" ? schema : JSON.stringify(schema, null, 2),
+    "values.yaml": values,
+    ...extra,
+  };
+}
+
+const D7 = "http://json-schema.org/draft-07/schema#";
+const cases: [string, Record<string, string>, string[]?][] = [
+  ["passes", chart({ $schema: D7, type: "object", properties: { a: { type: "integer" } } }, "a: 1\n")],
+  ["integer from a float", chart({ properties: { a: { type: "integer" } } }, "a: 1.5\n")],
+  ["integer from --set", chart({ properties: { a: { type: "integer" } } }), ["--set", "a=7"]],
+  ["string from --set int", chart({ properties: { a: { type: "string" } } }), ["--set", "a=7"]],
+  ["boolean", chart({ properties: { a: { type: "boolean" } } }, "a: yes-no\n")],
+  ["null type", chart({ properties: { a: { type: "null" } } }, "a: 0\n")],
+  ["object type", chart({ properties: { a: { type: "object" } } }, "a: [1]\n")],
+  ["array type", chart({ properties: { a: { type: "array" } } }, "a: {b: 1}\n")],
+  ["type list", chart({ properties: { a: { type: ["string", "null", "boolean"] } } }, "a: 1\n")],
+  ["required one", chart({ required: ["a"] })],
+  ["required several", chart({ required: ["a", "b", "c"] }, "b: 1\n")],
+  [
+    "nested",
+    chart(
+      { properties: { a: { properties: { b: { properties: { c: { minimum: 10 } } } } } } },
+      "a: {b: {c: 5}}\n",
+    ),
+  ],
+  [
+    "several keywords on one property",
+    chart({ properties: { a: { type: "string", minLength: 5, pattern: "^x" } } }, "a: abc\n"),
+  ],
+  ["items", chart({ properties: { a: { items: { type: "string" } } } }, "a: [x, 1, y, 2]\n")],
+  [
+    "items with nested failures",
+    chart(
+      {
+        properties: {
+          a: { items: { type: "object", required: ["n"], properties: { v: { type: "integer" } } } },
+        },
+      },
+      "a: [{n: 1, v: x}, {v: 2}]\n",
+    ),
+  ],
+  [
+    "oneOf none",
+    chart({ properties: { a: { oneOf: [{ type: "string" }, { type: "integer" }] } } }, "a: true\n"),
+  ],
+  ["anyOf", chart({ properties: { a: { anyOf: [{ type: "string" }, { minimum: 5 }] } } }, "a: 1\n")],
+  ["allOf", chart({ properties: { a: { allOf: [{ type: "string" }, { minimum: 1 }] } } }, "a: 1\n")],
+  ["not", chart({ properties: { a: { not: { type: "integer" } } } }, "a: 2\n")],
+  ["enum one", chart({ properties: { a: { enum: ["x"] } } }, "a: y\n")],
+  ["enum many", chart({ properties: { a: { enum: ["x", 1, null, true] } } }, "a: y\n")],
+  ["const", chart({ properties: { a: { const: "x" } } }, "a: y\n")],
+  ["minimum float", chart({ properties: { a: { minimum: 2.5 } } }, "a: 1.25\n")],
+  ["exclusive bounds", chart({ properties: { a: { exclusiveMaximum: 3 } } }, "a: 3\n")],
+  ["multipleOf", chart({ properties: { a: { multipleOf: 3 } } }, "a: 4\n")],
+  ["big number", chart({ properties: { a: { maximum: 10 } } }, "a: 1000000\n")],
+  ["string lengths", chart({ properties: { a: { maxLength: 2 } } }, "a: héllo\n")],
+  ["array lengths", chart({ properties: { a: { minItems: 3 } } }, "a: [1]\n")],
+  ["uniqueItems", chart({ properties: { a: { uniqueItems: true } } }, "a: [1, 2, 1]\n")],
+  ["object sizes", chart({ properties: { a: { maxProperties: 1 } } }, "a: {x: 1, y: 2}\n")],
+  ["additional property", chart({ properties: { a: {} }, additionalProperties: false }, "a: 1\nb: 2\n")],
+  ["patternProperties", chart({ patternProperties: { "^x": { type: "string" } } }, "xa: 1\n")],
+  ["dependentRequired", chart({ properties: { a: { dependentRequired: { x: ["y"] } } } }, "a: {x: 1}\n")],
+  [
+    "$ref to definitions",
+    chart(
+      {
+        definitions: { port: { type: "integer", maximum: 65535 } },
+        properties: { p: { $ref: "#/definitions/port" } },
+      },
+      "p: 70000\n",
+    ),
+  ],
+  [
+    "2020-12 $defs",
+    chart(
+      {
+        $schema: "https://json-schema.org/draft/2020-12/schema",
+        $defs: { s: { type: "string" } },
+        properties: { a: { $ref: "#/$defs/s" } },
+      },
+      "a: 1\n",
+    ),
+  ],
+  [
+    "2020-12 prefixItems",
+    chart(
+      {
+        $schema: "https://json-schema.org/draft/2020-12/schema",
+        properties: { a: { prefixItems: [{ type: "string" }] } },
+      },
+      "a: [1]\n",
+    ),
+  ],
+  [
+    "2019-09",
+    chart(
+      { $schema: "https://json-schema.org/draft/2019-09/schema", properties: { a: { type: "string" } } },
+      "a: 1\n",
+    ),
+  ],
+  [
+    "if/then",
+    chart(
+      { properties: { a: { if: { properties: { k: { const: "x" } } }, then: { required: ["v"] } } } },
+      "a: {k: x}\n",
+    ),
+  ],
+  ["format is not asserted", chart({ properties: { a: { format: "email" } } }, "a: nope\n")],
+  ["invalid schema JSON", chart("{bad")],
+  [
+    "root and subchart both fail",
+    chart({ required: ["r"] }, "s: {x: bad}\n", {
+      "charts/s/Chart.yaml": "apiVersion: v2\nname: s\nversion: 1.0.0\n",
+      "charts/s/values.schema.json": JSON.stringify({ properties: { x: { type: "integer" } } }),
+    }),
+  ],
+  [
+    "subchart values not an object",
+    chart({}, "", {
+      "charts/s/Chart.yaml": "apiVersion: v2\nname: s\nversion: 1.0.0\n",
+      "charts/s/values.schema.json": "{}",
+    }),
+    ["--set", "s=1"],
+  ],
+  ["--skip-schema-validation", chart({ required: ["a"] }), ["--skip-schema-validation"]],
+];
+
+for (const [name, files, args] of cases) {
+  test(`schema: ${name}`, async () => {
+    const c = await differentialTemplate(files, args ?? []);
+    assert.ok(c.equal, c.diff);
+  });
+}
