@@ -118,7 +118,7 @@ const cases: [string, Record<string, string>, string[]?][] = [
   [
     "if/then",
     chart(
-      { properties: { a: { if: { properties: { k: { const: "x" } } }, then: { required: ["v"] } } } },
+      '{"properties":{"a":{"if":{"properties":{"k":{"const":"x"}}},"then":{"required":["v"]}}}}',
       "a: {k: x}\n",
     ),
   ],
