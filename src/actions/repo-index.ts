@@ -3,7 +3,7 @@ import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "n
 import { join, resolve } from "node:path";
 import { atomicWriteFile } from "../repo/atomic-write.ts";
 import { indexDirectory } from "../repo/index-directory.ts";
-import { IndexFile, loadIndex } from "../repo/index-file.ts";
+import { IndexFile, loadIndexFile } from "../repo/index-file.ts";
 
 export interface RepoIndexOptions {
   dir: string;
@@ -37,7 +37,7 @@ export class RepoIndexAction {
         writeIndex(i2, mergeTo, this.opts.json);
       } else {
         try {
-          i2 = loadIndex(readFileSync(mergeTo), mergeTo);
+          i2 = loadIndexFile(readFileSync(mergeTo), mergeTo);
         } catch (e) {
           throw new Error(`merge failed: ${(e as Error).message}`);
         }

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cacheIndexFile } from "../repo/chart-repository.ts";
-import { cvVersion, loadIndex } from "../repo/index-file.ts";
+import { cvVersion, loadIndexFile } from "../repo/index-file.ts";
 import { loadRepoFile } from "../repo/repo-file.ts";
 import { SearchIndex, type SearchResult, sortScore } from "../repo/search.ts";
 import { Constraints, parseVersion } from "../repo/semver.ts";
@@ -31,7 +31,7 @@ export function searchRepo(o: SearchRepoOptions): SearchResult[] {
   for (const r of rf.repositories) {
     const f = join(o.repoCache, cacheIndexFile(r.name));
     try {
-      index.addRepo(r.name, loadIndex(readFileSync(f), f), true);
+      index.addRepo(r.name, loadIndexFile(readFileSync(f), f), true);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       const msg = err.code === "ENOENT" ? `open ${f}: no such file or directory` : err.message;

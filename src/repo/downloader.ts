@@ -1,15 +1,18 @@
 // helm's ChartDownloader: turns "repo/chart" (or a chart URL) into an
 // absolute URL with the repository's credentials, and downloads it.
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { cacheIndexFile, resolveReferenceURL } from "./chart-repository.ts";
 import { type GetOptions, httpGet } from "./getter.ts";
-import { cvURLs, type IndexFile, loadIndex } from "./index-file.ts";
+import { cvURLs, type IndexFile, loadIndexFile } from "./index-file.ts";
 import { loadRepoFile, type RepoEntry } from "./repo-file.ts";
 
 export interface ResolvedChart {
   url: string;
   get: GetOptions;
+  /** The sha256 the repository index lists for this archive, when it lists one. */
+  digest?: string;
 }
 
 function entryOptions(r: RepoEntry): GetOptions {
@@ -34,7 +37,7 @@ function loadCachedIndex(repoCache: string, name: string): IndexFile {
     throw new Error(`no cached repo found. (try 'helm repo update'): open ${f}: no such file or directory`);
   }
   try {
-    return loadIndex(data, f);
+    return loadIndexFile(data, f);
   } catch (e) {
     throw new Error(`no cached repo found. (try 'helm repo update'): ${(e as Error).message}`);
   }
@@ -84,12 +87,26 @@ export function resolveChartVersion(
   }
   const urls = cvURLs(cv);
   if (urls.length === 0) throw new Error(`chart "${chartName}" has no downloadable URLs`);
-  return { url: resolveReferenceURL(r.url, urls[0]!), get: { ...entryOptions(r), ...base } };
+  const digest = cv.get("digest");
+  return {
+    url: resolveReferenceURL(r.url, urls[0]!),
+    get: { ...entryOptions(r), ...base },
+    digest: typeof digest === "string" && digest !== "" ? digest : undefined,
+  };
 }
 
 /** Downloads a resolved chart into dest (an existing folder) as helm does: temp file, then rename. */
 export async function downloadTo(chart: ResolvedChart, dest: string): Promise<string> {
   const data = await httpGet(chart.url, chart.get);
+  // helm trusts the bytes it gets; capstan refuses an archive whose digest the index contradicts.
+  if (chart.digest) {
+    const got = createHash("sha256").update(data).digest("hex");
+    if (got !== chart.digest.replace(/^sha256:/, "")) {
+      throw new Error(
+        `digest mismatch for ${chart.url}: the repository index lists ${chart.digest}, the download is ${got}`,
+      );
+    }
+  }
   const name = basename(new URL(chart.url).pathname);
   const target = join(dest, name);
   const tmpDir = mkdtempSync(join(dest, `.${name}-`));

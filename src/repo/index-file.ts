@@ -194,18 +194,14 @@ export function urlJoin(base: string, ...paths: string[]): string {
   return s;
 }
 
-/** helm's loadIndex: JSON or YAML, drops null entries, fills apiVersion, sorts; errors as helm's. */
+/** helm's loadIndex (downloaded bytes): JSON or YAML, drops null entries, fills apiVersion, sorts. */
 export function loadIndex(data: Uint8Array | string, source: string): IndexFile {
   const text = typeof data === "string" ? data : new TextDecoder().decode(data);
-  if (text.length === 0) throw new Error(`error loading ${source}: empty index.yaml file`);
-  let doc: unknown;
-  try {
-    doc = readYAML(text);
-  } catch (e) {
-    throw new Error(`error loading ${source}: ${(e as Error).message}`);
-  }
+  void source;
+  if (text.length === 0) throw new Error("empty index.yaml file");
+  const doc = readYAML(text);
   const idx = new IndexFile();
-  if (!(doc instanceof Map)) throw new Error(`error loading ${source}: no API version specified`);
+  if (!(doc instanceof Map)) throw new Error("no API version specified");
   idx.apiVersion = String(doc.get("apiVersion") ?? "");
   idx.generated = String(doc.get("generated") ?? "0001-01-01T00:00:00Z");
   const keys = doc.get("publicKeys");
@@ -227,6 +223,15 @@ export function loadIndex(data: Uint8Array | string, source: string): IndexFile 
     }
   }
   idx.sortEntries();
-  if (idx.apiVersion === "") throw new Error(`error loading ${source}: no API version specified`);
+  if (idx.apiVersion === "") throw new Error("no API version specified");
   return idx;
+}
+
+/** helm's LoadIndexFile: an index on disk, errors prefixed "error loading <path>: ". */
+export function loadIndexFile(data: Uint8Array | string, path: string): IndexFile {
+  try {
+    return loadIndex(data, path);
+  } catch (e) {
+    throw new Error(`error loading ${path}: ${(e as Error).message}`);
+  }
 }
