@@ -5,6 +5,17 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 export function utf8(s: string): Uint8Array {
+  // Short ASCII strings (most template arguments) skip TextEncoder's native call.
+  const n = s.length;
+  if (n <= 64) {
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 128) return encoder.encode(s);
+      out[i] = c;
+    }
+    return out;
+  }
   return encoder.encode(s);
 }
 
@@ -12,9 +23,11 @@ export function fromUtf8(b: Uint8Array): string {
   return decoder.decode(b);
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
 export function hex(b: Uint8Array): string {
   let s = "";
-  for (const x of b) s += x.toString(16).padStart(2, "0");
+  for (let i = 0; i < b.length; i++) s += HEX[b[i]!];
   return s;
 }
 

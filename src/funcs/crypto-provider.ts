@@ -16,6 +16,8 @@ export interface CryptoProvider {
   generateRsa?(bits: number): Uint8Array | undefined;
   /** Generates a DSA L2048N256 key as Go's DSAKeyFormat DER; undefined when this provider cannot. */
   generateDsa?(): Uint8Array | undefined;
+  /** Raw AES-256-CBC without padding (data is whole blocks); absent when not native. */
+  aesCbc?(encrypt: boolean, key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array;
   /** scrypt key derivation; undefined when this provider has no native one. */
   scrypt?(
     password: Uint8Array,
@@ -43,6 +45,29 @@ let current: CryptoProvider = webCryptoProvider;
 
 export function setCryptoProvider(p: CryptoProvider): void {
   current = p;
+  pool = new Uint8Array(0);
+  poolPos = 0;
+}
+
+// Random strings draw a few bytes per character; a pool refilled in bulk
+// avoids one platform call per character.
+let pool: Uint8Array = new Uint8Array(0);
+let poolPos = 0;
+
+/** `n` secure random bytes (a fresh copy), drawn from the pool when small. */
+export function secureRandomBytes(n: number): Uint8Array {
+  return Uint8Array.from(pooledBytes(n));
+}
+
+function pooledBytes(n: number): Uint8Array {
+  if (n > 256) return current.randomBytes(n);
+  if (poolPos + n > pool.length) {
+    pool = current.randomBytes(4096);
+    poolPos = 0;
+  }
+  const out = pool.subarray(poolPos, poolPos + n);
+  poolPos += n;
+  return out;
 }
 
 export function cryptoProvider(): CryptoProvider {
@@ -56,7 +81,7 @@ export function randomBelow(n: number): number {
   // Reject draws past the largest multiple of n below 2^32, so every residue is equally likely.
   const limit = 2 ** 32 - (2 ** 32 % n);
   for (;;) {
-    const b = current.randomBytes(4);
+    const b = pooledBytes(4);
     const v = ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
     if (v < limit) return v % n;
   }
@@ -69,7 +94,7 @@ export function randomBelowBig(n: bigint): bigint {
   const byteLen = Math.ceil(bitLen / 8);
   const topBits = bitLen % 8 || 8;
   for (;;) {
-    const b = current.randomBytes(byteLen);
+    const b = Uint8Array.from(pooledBytes(byteLen));
     b[0] = b[0]! & ((1 << topBits) - 1);
     let v = 0n;
     for (const x of b) v = (v << 8n) | BigInt(x);

@@ -20,7 +20,7 @@ import {
   type ParentCert,
   parseCertificate,
 } from "./crypto/x509.ts";
-import { cryptoProvider } from "./crypto-provider.ts";
+import { cryptoProvider, secureRandomBytes } from "./crypto-provider.ts";
 import { intArg } from "./goargs.ts";
 
 /** Sprig's `certificate` struct: {Cert, Key} PEM strings. */
@@ -54,7 +54,7 @@ export function bcrypt(input: string): string {
   if (utf8(input).length > 72) {
     return "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes";
   }
-  const salt = `$2a$${BCRYPT_COST}$${bcryptjs.encodeBase64(Array.from(cryptoProvider().randomBytes(16)), 16)}`;
+  const salt = `$2a$${BCRYPT_COST}$${bcryptjs.encodeBase64(Array.from(secureRandomBytes(16)), 16)}`;
   return bcryptjs.hashSync(input, salt);
 }
 
@@ -143,6 +143,8 @@ function aesKey(password: string): Uint8Array {
 }
 
 function aesCbc(encrypt: boolean, key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {
+  const native = cryptoProvider().aesCbc;
+  if (native) return native(encrypt, key, iv, data);
   const c = encrypt
     ? forge.cipher.createCipher("AES-CBC", toBin(key))
     : forge.cipher.createDecipher("AES-CBC", toBin(key));
@@ -158,7 +160,7 @@ export function encryptAES(password: string, plaintext: string): string {
   const content = utf8(plaintext);
   const padding = 16 - (content.length % 16);
   const padded = concatBytes(content, new Uint8Array(padding).fill(padding));
-  const iv = cryptoProvider().randomBytes(16);
+  const iv = secureRandomBytes(16);
   return base64Encode(concatBytes(iv, aesCbc(true, aesKey(password), iv, padded)));
 }
 

@@ -4,7 +4,7 @@
 // crypto provider.
 import { GoError, type GoFunc, type Value } from "../template/value.ts";
 import { base64Encode, hex } from "./bytes.ts";
-import { cryptoProvider, randomBelow } from "./crypto-provider.ts";
+import { cryptoProvider, randomBelow, secureRandomBytes } from "./crypto-provider.ts";
 import { goInt, intArg } from "./goargs.ts";
 
 const UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -28,7 +28,7 @@ function randString(alphabet: string): GoFunc {
 
 /** A version 4 UUID, lower-case hex with dashes. */
 export function uuidv4(): string {
-  const b = cryptoProvider().randomBytes(16);
+  const b = secureRandomBytes(16);
   b[6] = (b[6]! & 0x0f) | 0x40;
   b[8] = (b[8]! & 0x3f) | 0x80;
   const h = hex(b);

@@ -1,6 +1,12 @@
 // Node's native crypto behind the funcs layer's CryptoProvider: fast RSA and
 // DSA key generation and scrypt (pure-JS RSA 4096 takes many seconds).
-import { generateKeyPairSync, randomFillSync, scryptSync } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  generateKeyPairSync,
+  randomFillSync,
+  scryptSync,
+} from "node:crypto";
 import { bytesToBig, children, integer, intValue, parse, seq } from "../funcs/crypto/der.ts";
 import { modPow } from "../funcs/crypto/keys.ts";
 import { type CryptoProvider, setCryptoProvider } from "../funcs/crypto-provider.ts";
@@ -31,6 +37,12 @@ export const nodeCryptoProvider: CryptoProvider = {
     const x = bytesToBig(parse(pk[2]!.content).content);
     const y = modPow(g, x, p);
     return seq(...[0n, p, q, g, y, x].map(integer));
+  },
+  aesCbc(encrypt, key, iv, data) {
+    const c = encrypt ? createCipheriv("aes-256-cbc", key, iv) : createDecipheriv("aes-256-cbc", key, iv);
+    c.setAutoPadding(false);
+    const out = Buffer.concat([c.update(data), c.final()]);
+    return new Uint8Array(out.buffer, out.byteOffset, out.length);
   },
   scrypt(password, salt, n, r, p, keyLen) {
     return new Uint8Array(

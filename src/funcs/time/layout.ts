@@ -175,6 +175,26 @@ export interface Fields {
   abbr: string;
 }
 
+const chunkCache = new Map<string, Chunk[]>();
+
+/** A layout split into its chunks once; formats are few and reused. */
+function chunksOf(layout: string): Chunk[] {
+  let list = chunkCache.get(layout);
+  if (!list) {
+    list = [];
+    let rest = layout;
+    while (rest !== "") {
+      const c = nextStdChunk(rest);
+      list.push(c);
+      if (!c.std) break;
+      rest = c.suffix;
+    }
+    if (chunkCache.size > 512) chunkCache.clear();
+    chunkCache.set(layout, list);
+  }
+  return list;
+}
+
 /** Time.Format. */
 export function formatTime(f: Fields, layout: string): string {
   const localSec = f.unix + f.offset;
@@ -185,12 +205,9 @@ export function formatTime(f: Fields, layout: string): string {
   const min = Math.floor((secOfDay % 3600) / 60);
   const sec = secOfDay % 60;
   let out = "";
-  let rest = layout;
-  while (rest !== "") {
-    const c = nextStdChunk(rest);
+  for (const c of chunksOf(layout)) {
     out += c.prefix;
     if (!c.std) break;
-    rest = c.suffix;
     switch (c.std) {
       case "06":
         out += pad(Math.abs(d.year) % 100, 2);
@@ -449,8 +466,9 @@ export function parseTime(layout: string, value: string, defaultLoc: Location, l
   let z: Location | undefined;
   let zoneOffset = -1;
   let zoneName = "";
-  for (;;) {
-    const c = nextStdChunk(layout);
+  const chunks = chunksOf(layout);
+  for (let k = 0; ; k++) {
+    const c = chunks[k] ?? { prefix: "", text: "", suffix: "" };
     const v = skip(value, c.prefix);
     if (v === undefined) throw err(c.prefix, value);
     value = v;
@@ -458,7 +476,6 @@ export function parseTime(layout: string, value: string, defaultLoc: Location, l
       if (value.length !== 0) throw err("", value, `: extra text: ${timeQuote(value)}`);
       break;
     }
-    layout = c.suffix;
     const hold = value;
     let bad = false;
     let rangeErr = "";
@@ -546,7 +563,7 @@ export function parseTime(layout: string, value: string, defaultLoc: Location, l
           break;
         }
         if (value.length >= 2 && (value[0] === "." || value[0] === ",") && isDigitAt(value, 1)) {
-          const next = nextStdChunk(layout).std;
+          const next = chunks[k + 1]?.std;
           if (next === "frac0" || next === "frac9") break;
           let n = 2;
           while (n < value.length && isDigitAt(value, n)) n++;
