@@ -50,6 +50,15 @@ export function compareGoStrings(a: string, b: string): number {
   return a.length - b.length;
 }
 
+function validUTF8(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; ) {
+    const [r, w] = decodeRune(b, i);
+    if (r === 0xfffd && w === 1) return false;
+    i += w;
+  }
+  return true;
+}
+
 function hasStringMethod(v: GoObject): boolean {
   return v.toString !== Object.prototype.toString && v.stringNeedsAddress !== true;
 }
@@ -259,10 +268,12 @@ class Printer {
       }
     }
     const t = b.subarray(0, end);
-    const s = utf8Decoder.decode(t);
-    if (this.sharp && !s.includes("\ufffd") && canBackquote(s)) {
-      this.pad(`\`${s}\``);
-      return;
+    if (this.sharp && validUTF8(t)) {
+      const s = utf8Decoder.decode(t);
+      if (canBackquote(s)) {
+        this.pad(`\`${s}\``);
+        return;
+      }
     }
     this.pad(this.plus ? quoteToASCII(t) : quote(t));
   }

@@ -366,3 +366,31 @@ test(`fmt: ${cases.length} printf/print/println cases match helm`, async () => {
     `${failures.length} of ${cases.length} differ:\n${failures.slice(0, 40).join("\n")}`,
   );
 });
+
+test("fmt: %q and %#q of []byte holding U+FFFD, invalid bytes and control bytes match helm", async () => {
+  const files = {
+    "files/a.bin": new Uint8Array([0xef, 0xbf, 0xbd, 0x61]),
+    "files/b.bin": new Uint8Array([0xef, 0xbf, 0x61]),
+    "files/c.bin": new Uint8Array([0x61, 0x09, 0x62]),
+    "files/d.bin": new Uint8Array([0x61, 0x0a]),
+  };
+  const names = Object.keys(files);
+  const specs = ["%q", "%#q", "%+q", "%.1q", "%#.2q", "%x", "% X", "%s|%5.2s"];
+  const cases = names.flatMap((n) => specs.map((spec) => ({ n, spec })));
+  const results = await helmRenderCases(
+    cases.map(({ n, spec }) => {
+      const arg = `(.Files.GetBytes ${JSON.stringify(n)})`;
+      return {
+        template: `{{ printf ${JSON.stringify(spec)} ${arg}${spec.includes("|") ? ` ${arg}` : ""} }}`,
+        files,
+      };
+    }),
+  );
+  cases.forEach(({ n, spec }, i) => {
+    const b = files[n as keyof typeof files];
+    const want = results[i]!.output;
+    // Invalid UTF-8 cannot survive as a JS string on either side; compare only the ASCII-safe forms.
+    if (spec.startsWith("%s") && n === "files/b.bin") return;
+    assert.equal(sprintf(spec, spec.includes("|") ? [b, b] : [b]), want, `${spec} ${n}`);
+  });
+});
