@@ -42,7 +42,8 @@ type GoYAML =
   | { float: number }
   | GoYAML[]
   | GoYAMLMap;
-type GoYAMLMap = { map: [GoYAML, GoYAML][] };
+/** A decoded mapping; entries by a canonical key so assignment stays O(1). */
+type GoYAMLMap = { map: Map<string, [GoYAML, GoYAML]> };
 
 const isIntV = (v: GoYAML): v is { int: bigint; unsigned?: boolean } =>
   typeof v === "object" && v !== null && "int" in v;
@@ -96,7 +97,7 @@ class Decoder {
     if (isScalar(n)) return this.scalar(n);
     if (isSeq(n)) return n.items.map((x) => this.unmarshal(x as Node, depth + 1));
     if (isMap(n)) {
-      const out: GoYAMLMap = { map: [] };
+      const out: GoYAMLMap = { map: new Map() };
       for (const p of n.items) {
         if (!isPair(p)) continue;
         const key = p.key as Node | null;
@@ -137,7 +138,7 @@ class Decoder {
       const t = target(x);
       if (!t || !isMap(t)) throw wantMap();
       const v = this.unmarshal(x, depth + 1);
-      if (isMapV(v)) for (const [k, val] of v.map) setMapIndex(out, k, val);
+      if (isMapV(v)) for (const [k, val] of v.map.values()) setMapIndex(out, k, val);
     };
     if (n && isSeq(n)) {
       // Earlier maps take precedence, so apply them last.
@@ -217,20 +218,17 @@ function allowedAliasRatio(decodeCount: number): number {
 
 /** Go map assignment: a later equal key replaces the earlier one. */
 function setMapIndex(m: GoYAMLMap, k: GoYAML, v: GoYAML): void {
-  for (const entry of m.map) {
-    if (sameKey(entry[0], k)) {
-      entry[1] = v;
-      return;
-    }
-  }
-  m.map.push([k, v]);
+  m.map.set(canonicalKey(k), [k, v]);
 }
 
-function sameKey(a: GoYAML, b: GoYAML): boolean {
-  if (a === b) return true;
-  if (isIntV(a) && isIntV(b)) return a.int === b.int && !!a.unsigned === !!b.unsigned;
-  if (isFloatV(a) && isFloatV(b)) return a.float === b.float;
-  return false;
+/** Distinct strings for distinct Go key values (type and value). */
+function canonicalKey(k: GoYAML): string {
+  if (k === null) return "n";
+  if (typeof k === "boolean") return k ? "b1" : "b0";
+  if (typeof k === "string") return "s" + k;
+  if (isIntV(k)) return (k.unsigned ? "u" : "i") + k.int.toString();
+  if (isFloatV(k)) return "f" + String(k.float);
+  return "x" + Math.random();
 }
 
 /** %#v of a decoded key that is a slice or map (for "invalid map key"). */
@@ -241,7 +239,8 @@ function goSyntax(v: GoYAML): string {
   if (isIntV(v)) return v.int.toString();
   if (isFloatV(v)) return formatFloat(v.float, "g");
   if (Array.isArray(v)) return `[]interface {}{${v.map(goSyntax).join(", ")}}`;
-  return `map[interface {}]interface {}{${v.map.map(([k, x]) => `${goSyntax(k)}:${goSyntax(x)}`).join(", ")}}`;
+  const pairs = [...v.map.values()].map(([k, x]) => `${goSyntax(k)}:${goSyntax(x)}`);
+  return `map[interface {}]interface {}{${pairs.join(", ")}}`;
 }
 
 function decodeBase64(s: string): string {
@@ -271,7 +270,7 @@ function toJSONValue(v: GoYAML): unknown {
   }
   if (Array.isArray(v)) return v.map(toJSONValue);
   const entries: [string, unknown][] = [];
-  for (const [k, x] of v.map) entries.push([jsonKey(k, x), toJSONValue(x)]);
+  for (const [k, x] of v.map.values()) entries.push([jsonKey(k, x), toJSONValue(x)]);
   // Go's map has no order and json.Marshal sorts; equal keys: the last wins.
   const out = new Map<string, unknown>();
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));

@@ -147,8 +147,23 @@ function hint(c: string | undefined): string {
   return "";
 }
 
+// Values files repeat the same short scalars ("1", "true", "IfNotPresent"):
+// remembering recent answers keeps big documents and alias fan-outs cheap.
+const memo = [new Map<string, Resolved>(), new Map<string, Resolved>()];
+
 /** go-yaml's resolve("", s) for a plain scalar: v2 (YAML 1.1 words) or v3. */
 export function resolvePlain(s: string, version: 2 | 3 = 2): Resolved {
+  if (s.length > 64) return resolveUncached(s, version);
+  const m = memo[version - 2]!;
+  let r = m.get(s);
+  if (r === undefined) {
+    if (m.size > 20000) m.clear();
+    m.set(s, (r = resolveUncached(s, version)));
+  }
+  return r;
+}
+
+function resolveUncached(s: string, version: 2 | 3): Resolved {
   const h = hint(s[0]);
   if (h === "") return { tag: "str", value: s };
   const w = (version === 2 ? V2_WORDS : V3_WORDS).get(s);
