@@ -3,6 +3,8 @@
 // include, tpl, required and lookup are placeholders the engine rebinds.
 import type { GoFunc } from "../template/value.ts";
 import { conversionFuncs } from "./conversion.ts";
+import { cryptoFuncs } from "./crypto.ts";
+import { dateFuncs } from "./dates.ts";
 import { defaultFuncs } from "./defaults.ts";
 import { dictFuncs } from "./dicts.ts";
 import { encodingFuncs } from "./encoding.ts";
@@ -11,7 +13,6 @@ import { helmFuncs } from "./helm.ts";
 import { listFuncs } from "./lists.ts";
 import { mathFuncs } from "./math.ts";
 import { pathFuncs } from "./paths.ts";
-import { pendingFuncs } from "./pending.ts";
 import { randomFuncs } from "./random.ts";
 import { reflectFuncs } from "./reflect.ts";
 import { regexFuncs } from "./regex.ts";
@@ -20,7 +21,6 @@ import { stringFuncs } from "./strings.ts";
 import { urlFuncs } from "./urls.ts";
 
 const groups: Record<string, GoFunc>[] = [
-  pendingFuncs,
   stringFuncs,
   conversionFuncs,
   mathFuncs,
@@ -35,6 +35,8 @@ const groups: Record<string, GoFunc>[] = [
   hashFuncs,
   randomFuncs,
   regexFuncs,
+  cryptoFuncs,
+  dateFuncs,
   // helm's additions last: they replace Sprig's toJson, fromJson, mustToJson
   helmFuncs,
 ];

@@ -343,8 +343,22 @@ function check(v: SemverVersion, c: Constraint, includePre: boolean): boolean {
   return false;
 }
 
+// Charts compare against the same few constraints over and over; parsing them
+// (large regular expressions) dominates, so parsed constraints are kept.
+const constraintCache = new Map<string, ReturnType<typeof newConstraint>>();
+
+function cachedConstraint(c: string): ReturnType<typeof newConstraint> {
+  let cs = constraintCache.get(c);
+  if (!cs) {
+    cs = newConstraint(c);
+    if (constraintCache.size > 512) constraintCache.clear();
+    constraintCache.set(c, cs);
+  }
+  return cs;
+}
+
 export function semverCompare(constraint: string, version: string): boolean {
-  const cs = newConstraint(constraint);
+  const cs = cachedConstraint(constraint);
   const v = newVersion(version);
   return cs.groups.some((g, i) => g.every((c) => check(v, c, cs.hasPre[i]!)));
 }

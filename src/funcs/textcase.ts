@@ -92,104 +92,113 @@ enum W {
 interface Word {
   wt: W;
   word: number[];
-  rest: number[];
+  /** Index in the input where the rest starts. */
+  next: number;
 }
 
-function nextWord(str: number[]): Word {
-  if (str.length === 0) return { wt: W.invalid, word: [], rest: [] };
-  let offset = 0;
-  let rest = str;
-  // nextValidRune: skip RuneErrors; with valid input only a literal U+FFFD is one.
-  const nextValid = (s: number[], prev: number): [number, number] => {
-    let size = 0;
-    for (const r of s) {
-      size++;
-      if (r !== RUNE_ERROR) return [r, size];
+// Scanner state of nextWord, kept at module level: closures created per call
+// are costly here (esbuild's keepNames wraps each one).
+let scanAll: number[] = [];
+let scanR = RUNE_ERROR;
+let scanSize = 0;
+
+/** nextValidRune: skip RuneErrors; with valid input only a literal U+FFFD is one. */
+function nextValid(from: number, prev: number): void {
+  scanSize = 0;
+  for (let i = from; i < scanAll.length; i++) {
+    scanSize++;
+    if (scanAll[i] !== RUNE_ERROR) {
+      scanR = scanAll[i]!;
+      return;
     }
-    return [prev, size];
-  };
-  let [r, size] = nextValid(rest, RUNE_ERROR);
-  offset += size;
-  if (r === RUNE_ERROR) return { wt: W.invalid, word: str.slice(0, offset), rest: str.slice(offset) };
+  }
+  scanR = prev;
+}
+
+type Pred = 0 | 1 | 2 | 3 | 4 | 5;
+
+function test(p: Pred, x: number): boolean {
+  switch (p) {
+    case 0:
+      return isConnector(x);
+    case 1:
+      return isPunct(x);
+    case 2:
+      return isAlphabet(x) && !isUpper(x);
+    case 3:
+      return isNumber(x);
+    default:
+      return !(isConnector(x) || isAlphabet(x) || isNumber(x) || isPunct(x));
+  }
+}
+
+/** Extends a word while the predicate holds; returns [offset, index of the rest]. */
+function run(p: Pred, offset0: number, ri0: number): [number, number] {
+  let offset = offset0;
+  let ri = ri0 + scanSize;
+  while (ri < scanAll.length) {
+    nextValid(ri, scanR);
+    if (!test(p, scanR)) break;
+    offset += scanSize;
+    ri += scanSize;
+  }
+  return [offset, ri];
+}
+
+/** xstrings' nextWord over all[start:], by index (Go slices strings; we keep positions). */
+function nextWord(all: number[], start: number): Word {
+  const end = all.length;
+  if (start >= end) return { wt: W.invalid, word: [], next: end };
+  scanAll = all;
+  nextValid(start, RUNE_ERROR);
+  let offset = scanSize;
+  let ri = start;
+  const r = scanR;
+  if (r === RUNE_ERROR)
+    return { wt: W.invalid, word: all.slice(start, start + offset), next: start + offset };
   let wt: W;
   if (isConnector(r)) {
     wt = W.connector;
-    rest = rest.slice(size);
-    while (rest.length > 0) {
-      [r, size] = nextValid(rest, r);
-      if (!isConnector(r)) break;
-      offset += size;
-      rest = rest.slice(size);
-    }
+    [offset, ri] = run(0, offset, ri);
   } else if (isPunct(r)) {
     wt = W.punct;
-    rest = rest.slice(size);
-    while (rest.length > 0) {
-      [r, size] = nextValid(rest, r);
-      if (!isPunct(r)) break;
-      offset += size;
-      rest = rest.slice(size);
-    }
+    [offset, ri] = run(1, offset, ri);
   } else if (isUpper(r)) {
     wt = W.upperCase;
-    rest = rest.slice(size);
-    if (rest.length > 0) {
-      [r, size] = nextValid(rest, r);
-      if (isUpper(r)) {
-        let prevSize = size;
-        offset += size;
-        rest = rest.slice(size);
-        while (rest.length > 0) {
-          [r, size] = nextValid(rest, r);
-          if (!isUpper(r)) break;
-          prevSize = size;
-          offset += size;
-          rest = rest.slice(size);
+    ri += scanSize;
+    if (ri < end) {
+      nextValid(ri, r);
+      if (isUpper(scanR)) {
+        let prevSize = scanSize;
+        offset += scanSize;
+        ri += scanSize;
+        while (ri < end) {
+          nextValid(ri, scanR);
+          if (!isUpper(scanR)) break;
+          prevSize = scanSize;
+          offset += scanSize;
+          ri += scanSize;
         }
-        if (rest.length > 0 && isAlphabet(r)) {
+        if (ri < end && isAlphabet(scanR)) {
           offset -= prevSize;
-          rest = str.slice(offset);
+          ri = start + offset;
         }
-      } else if (isAlphabet(r)) {
-        offset += size;
-        rest = rest.slice(size);
-        while (rest.length > 0) {
-          [r, size] = nextValid(rest, r);
-          if (!isAlphabet(r) || isUpper(r)) break;
-          offset += size;
-          rest = rest.slice(size);
-        }
+      } else if (isAlphabet(scanR)) {
+        offset += scanSize;
+        [offset, ri] = run(2, offset, ri);
       }
     }
   } else if (isAlphabet(r)) {
     wt = W.alphabet;
-    rest = rest.slice(size);
-    while (rest.length > 0) {
-      [r, size] = nextValid(rest, r);
-      if (!isAlphabet(r) || isUpper(r)) break;
-      offset += size;
-      rest = rest.slice(size);
-    }
+    [offset, ri] = run(2, offset, ri);
   } else if (isNumber(r)) {
     wt = W.number;
-    rest = rest.slice(size);
-    while (rest.length > 0) {
-      [r, size] = nextValid(rest, r);
-      if (!isNumber(r)) break;
-      offset += size;
-      rest = rest.slice(size);
-    }
+    [offset, ri] = run(3, offset, ri);
   } else {
     wt = W.other;
-    rest = rest.slice(size);
-    while (rest.length > 0) {
-      [r, size] = nextValid(rest, r);
-      if (size === 0 || isConnector(r) || isAlphabet(r) || isNumber(r) || isPunct(r)) break;
-      offset += size;
-      rest = rest.slice(size);
-    }
+    [offset, ri] = run(5, offset, ri);
   }
-  return { wt, word: str.slice(0, offset), rest };
+  return { wt, word: all.slice(start, start + offset), next: ri };
 }
 
 function lowerWord(out: number[], wt: W, word: number[], connector: number): void {
@@ -209,17 +218,17 @@ export function camelCaseToLowerCase(str: string, connector: number): string {
   const input = runes(str);
   if (input.length === 0) return "";
   const out: number[] = [];
-  let { wt, word, rest } = nextWord(input);
-  while (rest.length > 0) {
+  let { wt, word, next } = nextWord(input, 0);
+  while (next < input.length) {
     if (wt !== W.connector) lowerWord(out, wt, word, connector);
     const prev = wt;
     const last = word;
-    ({ wt, word, rest } = nextWord(rest));
+    ({ wt, word, next } = nextWord(input, next));
     switch (prev) {
       case W.number:
         while (wt === W.alphabet || wt === W.number) {
           lowerWord(out, wt, word, connector);
-          ({ wt, word, rest } = nextWord(rest));
+          ({ wt, word, next } = nextWord(input, next));
         }
         if (wt !== W.invalid && wt !== W.punct && wt !== W.connector) out.push(connector);
         break;
@@ -233,9 +242,9 @@ export function camelCaseToLowerCase(str: string, connector: number): string {
           if (wt !== W.connector && wt !== W.punct) out.push(connector);
           break;
         }
-        if (rest.length === 0) break;
+        if (next >= input.length) break;
         const lastNum = word;
-        ({ wt, word, rest } = nextWord(rest));
+        ({ wt, word, next } = nextWord(input, next));
         if (wt !== W.alphabet) {
           lowerWord(out, W.number, lastNum, connector);
           if (wt !== W.connector && wt !== W.punct) out.push(connector);
@@ -245,7 +254,7 @@ export function camelCaseToLowerCase(str: string, connector: number): string {
         lowerWord(out, W.number, lastNum, connector);
         while (wt === W.alphabet || wt === W.number) {
           lowerWord(out, wt, word, connector);
-          ({ wt, word, rest } = nextWord(rest));
+          ({ wt, word, next } = nextWord(input, next));
         }
         if (wt !== W.invalid && wt !== W.connector && wt !== W.punct) out.push(connector);
       }

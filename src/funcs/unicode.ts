@@ -24,13 +24,49 @@ export function isSpace(r: number): boolean {
   }
   return go("space", r, reSpace.test(ch(r)));
 }
-export const isUpper = (r: number) => go("upper", r, reUpper.test(ch(r)));
-export const isLower = (r: number) => go("lower", r, reLower.test(ch(r)));
-export const isTitle = (r: number) => go("title", r, reTitle.test(ch(r)));
-export const isLetter = (r: number) => go("letter", r, reLetter.test(ch(r)));
-export const isDigit = (r: number) => go("digit", r, reDigit.test(ch(r)));
-export const isNumber = (r: number) => go("number", r, reNumber.test(ch(r)));
-export const isPunct = (r: number) => go("punct", r, rePunct.test(ch(r)));
+
+// Answers for the Basic Multilingual Plane are computed once per code point and
+// kept as bit flags: the regex tests are slow, and case conversion asks often.
+const UPPER = 1;
+const LOWER = 2;
+const TITLE_F = 4;
+const LETTER = 8;
+const DIGIT = 16;
+const NUMBER = 32;
+const PUNCT = 64;
+const KNOWN = 128;
+const bmp = new Uint8Array(0x10000);
+
+function flagsOf(r: number): number {
+  const c = ch(r);
+  let f = KNOWN;
+  if (go("upper", r, reUpper.test(c))) f |= UPPER;
+  if (go("lower", r, reLower.test(c))) f |= LOWER;
+  if (go("title", r, reTitle.test(c))) f |= TITLE_F;
+  if (go("letter", r, reLetter.test(c))) f |= LETTER;
+  if (go("digit", r, reDigit.test(c))) f |= DIGIT;
+  if (go("number", r, reNumber.test(c))) f |= NUMBER;
+  if (go("punct", r, rePunct.test(c))) f |= PUNCT;
+  return f;
+}
+
+function flags(r: number): number {
+  if (r >= 0x10000) return flagsOf(r);
+  let f = bmp[r]!;
+  if (f === 0) {
+    f = flagsOf(r);
+    bmp[r] = f;
+  }
+  return f;
+}
+
+export const isUpper = (r: number) => (flags(r) & UPPER) !== 0;
+export const isLower = (r: number) => (flags(r) & LOWER) !== 0;
+export const isTitle = (r: number) => (flags(r) & TITLE_F) !== 0;
+export const isLetter = (r: number) => (flags(r) & LETTER) !== 0;
+export const isDigit = (r: number) => (flags(r) & DIGIT) !== 0;
+export const isNumber = (r: number) => (flags(r) & NUMBER) !== 0;
+export const isPunct = (r: number) => (flags(r) & PUNCT) !== 0;
 
 function single(s: string, r: number): number {
   const cps = Array.from(s);

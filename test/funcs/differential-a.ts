@@ -84,5 +84,6 @@ export async function diffCases(templates: string[], values = VALUES): Promise<D
 
 export async function assertNoDiffs(templates: string[], values = VALUES): Promise<void> {
   const r = await diffCases(templates, values);
+  if (process.env.FUNCS_CASE_COUNT) console.log(`# cases: ${r.total}`);
   assert.equal(r.diffs.length, 0, `${r.diffs.length} of ${r.total} differ:\n${r.diffs.join("\n")}`);
 }
