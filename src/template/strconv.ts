@@ -100,6 +100,11 @@ function shortestDecimal(abs: number, bitSize: 32 | 64): Decimal {
     }
     return exact;
   }
+  // An integer below 1e21 prints exactly in JS, digit for digit.
+  if (abs < 1e21 && Number.isInteger(abs)) {
+    const s = String(abs);
+    return { d: trimZeros(s), dp: s.length };
+  }
   // JS picks the same shortest, closest digits as Go for float64.
   return parseExponential(abs.toExponential());
 }
