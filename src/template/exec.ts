@@ -24,7 +24,6 @@ import {
   type CommandNode,
   type FieldNode,
   type IdentifierNode,
-  type ListNode,
   N,
   type Node,
   type NumberNode,
@@ -78,6 +77,8 @@ export interface ExecEnv {
   lookup(name: string): Tree | undefined;
   func(name: string): GoFunc | undefined;
   missingKey: MissingKey;
+  /** Output size limit in UTF-16 units (default MAX_OUTPUT). */
+  maxOutput?: number;
 }
 
 interface Variable {
@@ -176,7 +177,8 @@ export class State {
 
   private write(s: string): void {
     this.size += s.length;
-    if (this.size > MAX_OUTPUT) this.errorf(`output exceeds the limit of ${MAX_OUTPUT} bytes`);
+    const limit = this.env.maxOutput ?? MAX_OUTPUT;
+    if (this.size > limit) this.errorf(`template output exceeds the limit of ${limit} characters`);
     this.out.push(s);
   }
 
@@ -222,8 +224,16 @@ export class State {
       case N.If:
       case N.With:
         return this.walkIfOrWith(dot, node);
-      case N.List:
-        return this.walkList(dot, node);
+      case N.List: {
+        // Inlined (not a helper call): one frame less per nesting level keeps
+        // deep include/template recursion within JavaScript's stack.
+        const nodes = node.nodes;
+        for (let i = 0; i < nodes.length; i++) {
+          const f = this.walk(dot, nodes[i]!);
+          if (f !== NORMAL) return f;
+        }
+        return NORMAL;
+      }
       case N.Range:
         return this.walkRange(dot, node);
       case N.Template:
@@ -234,15 +244,6 @@ export class State {
         return NORMAL;
     }
     return this.errorf(`unknown node: ${node.str()}`);
-  }
-
-  private walkList(dot: XV, list: ListNode): Flow {
-    const nodes = list.nodes;
-    for (let i = 0; i < nodes.length; i++) {
-      const f = this.walk(dot, nodes[i]!);
-      if (f !== NORMAL) return f;
-    }
-    return NORMAL;
   }
 
   private walkIfOrWith(dot: XV, node: BranchNode): Flow {
@@ -548,9 +549,14 @@ export class State {
       argv.unshift(calleeName);
     }
 
+    return this.invoke(fun, argv as Value[], isBuiltin, node, name);
+  }
+
+  /** Calls fun; a Go error or panic becomes "error calling NAME: ...". */
+  private invoke(fun: GoFunc, argv: Value[], isBuiltin: boolean, node: Node, name: string): RV {
     let v: Value | undefined;
     try {
-      v = fun.fn(...(argv as Value[]));
+      v = fun.fn.apply(undefined, argv);
     } catch (e) {
       if (e instanceof GoError || e instanceof TemplateExecError || e instanceof TemplateParseError) {
         this.node = node;

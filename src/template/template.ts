@@ -13,6 +13,8 @@ import type { GoFunc, Value } from "./value.ts";
 export interface TemplateSetOptions {
   funcs: Record<string, GoFunc>;
   missingKey?: MissingKey;
+  /** Output size limit per execution, in characters (default 256 Mi). */
+  maxOutput?: number;
   /** Name of the set's root template, shown when a lookup fails (helm's is "gotpl"). */
   rootName?: string;
 }
@@ -22,6 +24,7 @@ export class TemplateSet implements ExecEnv {
   private funcs: Record<string, GoFunc>;
   missingKey: MissingKey;
   readonly rootName: string;
+  readonly maxOutput: number | undefined;
   /** Executions in progress on this set (include re-enters execute). */
   private active = 0;
 
@@ -29,6 +32,7 @@ export class TemplateSet implements ExecEnv {
     this.funcs = { ...opts.funcs };
     this.missingKey = opts.missingKey ?? "default";
     this.rootName = opts.rootName ?? "gotpl";
+    this.maxOutput = opts.maxOutput;
   }
 
   /** Go's Option("missingkey=..."): helm's tpl switches a clone to "error" in strict mode. */
@@ -115,7 +119,12 @@ export class TemplateSet implements ExecEnv {
 
   /** A copy sharing the parsed trees, for parsing more text without touching this set. */
   clone(): TemplateSet {
-    const c = new TemplateSet({ funcs: this.funcs, missingKey: this.missingKey, rootName: this.rootName });
+    const c = new TemplateSet({
+      funcs: this.funcs,
+      missingKey: this.missingKey,
+      rootName: this.rootName,
+      maxOutput: this.maxOutput,
+    });
     c.trees = new Map(this.trees);
     return c;
   }
