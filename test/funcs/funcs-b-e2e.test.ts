@@ -53,9 +53,29 @@ const cases = [
   '{{ htpasswd "u:" "p" }} {{ genPrivateKey "x" }}',
   '{{ encryptAES "k" "" }}|{{ decryptAES "k" "" }}',
   '{{ uuidv4 | len }} {{ shuffle "aaa" }}',
+  '{{ $d := (toDate "2006-01-02" "2024-07-01").Sub (toDate "2006-01-02" "2024-06-01") }}{{ $d.Hours }} {{ $d.Minutes }} {{ $d.Seconds }} {{ $d.Milliseconds }} {{ $d.String }} {{ $d.Round 7000000000000 }} {{ $d.Truncate 7000000000000 }} {{ $d.Abs }}',
+  '{{ $d := (toDate "2006-01-02" "2024-06-01").Sub (toDate "2006-01-02 15:04:05.000" "2024-07-01 01:02:03.456") }}{{ $d.Hours }} {{ $d.Minutes }} {{ $d.Seconds }} {{ $d }}',
+  '{{ now.UTC | toString | contains "m=" }} {{ now | toString | contains "m=" }}',
+  '{{ (toDate "2006-01-02" "2024-07-01").Month.String }} {{ (toDate "2006-01-02" "2024-07-01").Month | typeOf }} {{ (toDate "2006-01-02" "2024-07-01").Month | kindOf }}',
+  '{{ now.Month | toJson }} {{ (toDate "2006-01-02" "2024-07-01").Truncate 86400000000000 }}',
 ];
 
-test("part B functions through the executor match helm", async () => {
+// Values of named Go integer types (time.Month, time.Weekday, time.Duration) and
+// struct equality need support outside src/funcs (fmt's %d, cast, eq): known gaps.
+const gaps = [
+  '{{ (toDate "2006-01-02" "2024-07-01").Weekday | printf "%d|%v" }}',
+  '{{ (toDate "2006-01-02" "2024-07-01").Month | int }}',
+  '{{ eq (toDate "2006-01-02" "2024-07-01") (toDate "2006-01-02" "2024-07-01") }}',
+];
+
+test("part B functions through the executor match helm", () => compare(cases));
+test(
+  "named integer types and struct equality through the executor",
+  { todo: "fmt, cast and eq of named ints / structs" },
+  () => compare(gaps),
+);
+
+async function compare(cases: string[]) {
   const helm = await helmRenderCases(cases.map((template) => ({ template })));
   const diffs: string[] = [];
   cases.forEach((t, i) => {
@@ -77,4 +97,4 @@ test("part B functions through the executor match helm", async () => {
     }
   });
   assert.equal(diffs.length, 0, `${diffs.length} of ${cases.length} differ:\n${diffs.join("\n")}`);
-});
+}

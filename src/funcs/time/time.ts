@@ -3,7 +3,7 @@
 // .Year, .UTC, .Add ...).
 import { GoError, type GoFunc, GoInt, GoObject, MARSHAL_JSON, type Value } from "../../template/value.ts";
 import { civilFromDays, SECONDS_PER_DAY } from "./civil.ts";
-import { durationString, int64, SECOND } from "./duration.ts";
+import { durationString, int64, roundDuration, SECOND } from "./duration.ts";
 import { dateIn, formatTime, LONG_DAYS, LONG_MONTHS } from "./layout.ts";
 import { type Location, local, UTC } from "./zone.ts";
 
@@ -26,6 +26,55 @@ export class GoNamedInt extends GoObject {
   /** encoding/json sees the underlying integer. */
   [MARSHAL_JSON](): Value {
     return this.v;
+  }
+
+  override method(name: string): GoFunc | undefined {
+    if (name === "String") return { params: [], result: "string", fn: () => this.str };
+    if (this.goType !== "time.Duration") return undefined;
+    const d = this.v;
+    const ratio = (unit: bigint): GoFunc => ({
+      params: [],
+      result: "float64",
+      fn: () => Number(d / unit) + Number(d % unit) / Number(unit),
+    });
+    const whole = (unit: bigint): GoFunc => ({ params: [], result: "int64", fn: () => d / unit });
+    switch (name) {
+      case "Hours":
+        return ratio(3600n * SECOND);
+      case "Minutes":
+        return ratio(60n * SECOND);
+      case "Seconds":
+        return ratio(SECOND);
+      case "Milliseconds":
+        return whole(1000000n);
+      case "Microseconds":
+        return whole(1000n);
+      case "Nanoseconds":
+        return whole(1n);
+      case "Abs":
+        return {
+          params: [],
+          result: "time.Duration",
+          fn: () => goDuration(d >= 0n ? d : d === -(1n << 63n) ? (1n << 63n) - 1n : -d),
+        };
+      case "Round":
+        return {
+          params: ["time.Duration"],
+          result: "time.Duration",
+          fn: (m) => goDuration(roundDuration(d, durationArg(m))),
+        };
+      case "Truncate":
+        return {
+          params: ["time.Duration"],
+          result: "time.Duration",
+          fn: (m) => {
+            const u = durationArg(m);
+            return goDuration(u <= 0n ? d : d - (d % u));
+          },
+        };
+      default:
+        return undefined;
+    }
   }
 }
 
@@ -94,8 +143,9 @@ export class GoTime extends GoObject {
     return formatTime({ unix: this.unix, nsec: this.nsec, offset: z.offset, abbr: z.abbr }, layout);
   }
 
+  /** t.In(loc); like every location change in Go it drops the monotonic reading. */
   in(loc: Location): GoTime {
-    return new GoTime(this.unix, this.nsec, loc, this.mono);
+    return new GoTime(this.unix, this.nsec, loc);
   }
 
   /** Nanoseconds since the Unix epoch. */
@@ -211,9 +261,9 @@ export class GoTime extends GoObject {
       case "IsZero":
         return { params: [], result: "bool", fn: () => this.unix === -62135596800 && this.nsec === 0 };
       case "UTC":
-        return time(() => new GoTime(this.unix, this.nsec, UTC, this.mono));
+        return time(() => this.in(UTC));
       case "Local":
-        return time(() => new GoTime(this.unix, this.nsec, local(), this.mono));
+        return time(() => this.in(local()));
       case "Add":
         return time((d) => this.add(durationArg(d)), ["time.Duration"]);
       case "AddDate":
