@@ -4,7 +4,7 @@
 // follows mitchellh/copystructure.
 import { GO_TYPE, GoError, type GoFunc, type GoMap, type GoSlice, type Value } from "../template/value.ts";
 import { compareGoStrings } from "./strings.ts";
-import { def, goTypeName, isEmpty, newMap, stringSlice, strval } from "./util.ts";
+import { asPlainMap, def, goTypeName, isEmpty, newMap, stringSlice, strval } from "./util.ts";
 
 const ANY = "interface {}";
 const MAP = "map[string]interface {}";
@@ -54,7 +54,7 @@ function emptyLike(v: Value): Value {
 }
 
 function mergeAll(dst: Value, srcs: Value[], overwrite: boolean): GoMap {
-  const d = (dst as GoMap | null) ?? newMap();
+  const d = dst === null ? newMap() : asPlainMap(dst as GoMap);
   for (const s of srcs) {
     if (s === null) continue; // a nil map merges nothing
     mergeInto(d, s as GoMap, overwrite);
@@ -129,11 +129,11 @@ export const dictFuncs: Record<string, GoFunc> = {
   set: def([MAP, "string", ANY], MAP, (d: GoMap | null, k: string, v: Value) => {
     if (d === null) throw new GoError("assignment to entry in nil map");
     d.set(k, v);
-    return d;
+    return asPlainMap(d);
   }),
   unset: def([MAP, "string"], MAP, (d: GoMap | null, k: string) => {
     d?.delete(k);
-    return d;
+    return d && asPlainMap(d);
   }),
   hasKey: def([MAP, "string"], "bool", (d: GoMap | null, k: string) => d?.has(k) ?? false),
   pluck: def(

@@ -178,6 +178,23 @@ export function nilOf<T extends GoSlice | GoMap>(empty: T): T {
   return empty;
 }
 
+/**
+ * The map a Go function sees through a map[string]interface {} parameter:
+ * a named map type (helm's common.Values) converts at the call, so what the
+ * function returns is the same map without the name. A view keeps mutations
+ * shared, as Go's map conversion does.
+ */
+export function asPlainMap(m: GoMap): GoMap {
+  if ((m as any)[GO_TYPE] === undefined) return m;
+  return new Proxy(m, {
+    get(target, prop) {
+      if (prop === GO_TYPE) return undefined;
+      const v = Reflect.get(target, prop, target);
+      return typeof v === "function" ? v.bind(target) : v;
+    },
+  });
+}
+
 /** A copy of a map (Go maps are references: functions that mutate must mutate the argument itself). */
 export function newMap(): GoMap {
   return new Map<string, Value>();
