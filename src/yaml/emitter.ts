@@ -202,9 +202,19 @@ function analyze(v: number[], version: 2 | 3): Analysis {
 }
 
 const HEX = "0123456789ABCDEF";
+const ASCII = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
+
+/** A scalar's code points and analysis, computed once (keys are looked at twice). */
+const analyses = new WeakMap<YNode, { v: number[]; a2: Analysis | undefined; a3: Analysis | undefined }>();
+function scalarInfo(n: YNode & { kind: "scalar" }, version: 2 | 3): { v: number[]; a: Analysis } {
+  let e = analyses.get(n);
+  if (!e) analyses.set(n, (e = { v: codePoints(n.value), a2: undefined, a3: undefined }));
+  if (version === 2) return { v: e.v, a: (e.a2 ??= analyze(e.v, 2)) };
+  return { v: e.v, a: (e.a3 ??= analyze(e.v, 3)) };
+}
 
 class Emitter {
-  private out: string[] = [];
+  private out = "";
   private column = 0;
   private whitespace = true;
   private indention = true;
@@ -222,16 +232,16 @@ class Emitter {
   }
 
   result(): string {
-    return this.out.join("");
+    return this.out;
   }
 
   private put(s: string): void {
-    this.out.push(s);
+    this.out += s;
     this.column++;
   }
 
   private putBreak(): void {
-    this.out.push("\n");
+    this.out += "\n";
     this.column = 0;
     // v3 sets indention at every line break instead of in the writers.
     if (this.v3) this.indention = true;
@@ -241,15 +251,21 @@ class Emitter {
   private writeBreak(c: number): void {
     if (c === 0x0a) this.putBreak();
     else {
-      this.out.push(String.fromCodePoint(c));
+      this.out += String.fromCodePoint(c);
       this.column = 0;
       if (this.v3) this.indention = true;
     }
   }
 
   private writeCP(c: number): void {
-    this.out.push(String.fromCodePoint(c));
+    this.out += c < 0x80 ? ASCII[c]! : String.fromCodePoint(c);
     this.column++;
+  }
+
+  /** Writes a run of non-break code points in one go. */
+  private writeRun(s: string, count: number): void {
+    this.out += s;
+    this.column += count;
   }
 
   private writeIndent(): void {
@@ -293,7 +309,7 @@ class Emitter {
   }
 
   private node(n: YNode, ctx: Ctx): void {
-    if (n.kind === "scalar") this.scalar(n.value, n.style, ctx);
+    if (n.kind === "scalar") this.scalar(n, ctx);
     else if (n.kind === "seq") {
       if (this.flowLevel > 0 || n.items.length === 0) this.emptyFlow("[", "]", ctx);
       else this.blockSequence(n.items, ctx);
@@ -343,14 +359,13 @@ class Emitter {
   private isSimpleKey(k: YNode): boolean {
     if (k.kind === "seq") return k.items.length === 0;
     if (k.kind === "map") return k.pairs.length === 0;
-    if (analyze(codePoints(k.value), this.v3 ? 3 : 2).multiline) return false;
+    if (scalarInfo(k, this.v3 ? 3 : 2).a.multiline) return false;
     return utf8Length(k.value) <= 128;
   }
 
-  private scalar(value: string, requested: ScalarStyle, ctx: Ctx): void {
-    const v = codePoints(value);
-    const a = analyze(v, this.v3 ? 3 : 2);
-    let style = requested;
+  private scalar(n: YNode & { kind: "scalar" }, ctx: Ctx): void {
+    const { v, a } = scalarInfo(n, this.v3 ? 3 : 2);
+    let style = n.style;
     if (ctx.simpleKey && a.multiline) style = "double";
     if (style === "plain") {
       if ((this.flowLevel > 0 && !a.flowPlain) || (this.flowLevel === 0 && !a.blockPlain)) style = "single";
@@ -360,15 +375,24 @@ class Emitter {
     if (style === "literal" && (!a.block || this.flowLevel > 0 || ctx.simpleKey)) style = "double";
     this.increaseIndent(true, false, ctx.inSeq);
     const allowBreaks = !ctx.simpleKey;
-    if (style === "plain") this.writePlain(v, allowBreaks);
+    if (style === "plain") this.writePlain(n.value, v, allowBreaks);
     else if (style === "single") this.writeSingle(v, allowBreaks);
     else if (style === "double") this.writeDouble(v, allowBreaks);
     else this.writeLiteral(v);
     this.popIndent();
   }
 
-  private writePlain(v: number[], allowBreaks: boolean): void {
+  private writePlain(value: string, v: number[], allowBreaks: boolean): void {
     if (!this.whitespace && (!this.v3 || v.length > 0)) this.put(" ");
+    // Fast path: a plain scalar has no line breaks; without a space past the
+    // fold column it is written as it is.
+    if (!allowBreaks || this.column + v.length <= this.bestWidth || !value.includes(" ")) {
+      this.writeRun(value, v.length);
+      if (v.length > 0) this.indention = false;
+      if (!this.v3 || v.length > 0) this.whitespace = false;
+      this.indention = false;
+      return;
+    }
     let spaces = false;
     let breaks = false;
     for (let i = 0; i < v.length; i++) {

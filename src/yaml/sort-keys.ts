@@ -27,6 +27,19 @@ function runes(s: string): number[] {
 
 /** keyList.Less for two string keys. */
 export function yamlKeyLess(a: string, b: string, version: 2 | 3): boolean {
+  // Common case: the keys differ at an ASCII letter pair before any digit.
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) {
+      if (x >= 0x80 || (x >= 0x30 && x <= 0x39)) break;
+      continue;
+    }
+    const xl = (x >= 0x41 && x <= 0x5a) || (x >= 0x61 && x <= 0x7a);
+    const yl = (y >= 0x41 && y <= 0x5a) || (y >= 0x61 && y <= 0x7a);
+    if (xl && yl) return x < y;
+    break;
+  }
   const ar = runes(a);
   const br = runes(b);
   let digits = false;

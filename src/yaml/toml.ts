@@ -61,8 +61,8 @@ function scalar(v: unknown): string {
   if (typeof v === "number") {
     if (Number.isNaN(v)) return "nan";
     if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
-    const s = formatFloat(v, "f");
-    return s.includes(".") ? s : s + ".0";
+    const s = formatFloat(v, "g");
+    return /[.e]/.test(s) ? s : s + ".0";
   }
   if (Array.isArray(v)) return "[" + v.map(scalar).join(", ") + "]";
   if (isTable(v)) {
@@ -84,7 +84,8 @@ function table(out: string[], m: Map<string, unknown>, path: string[], indent: s
     const p = [...path, k];
     const name = p.map(key).join(".");
     if (isTable(v)) {
-      if (out.length > 0) out.push("\n");
+      // Only top-level tables get a blank line before them.
+      if (out.length > 0 && p.length === 1) out.push("\n");
       out.push(`${indent}[${name}]\n`);
       table(out, v, p, indent + "  ");
     } else if (isTableArray(v)) {
