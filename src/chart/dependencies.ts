@@ -3,7 +3,13 @@
 // aliases, tags and conditions deciding which are enabled, and import-values
 // copying child values into parents. Mutates the chart tree as helm does.
 
-import { coalesceTables, coalesceValues, mergeTables, mergeValues } from "../values/coalesce.ts";
+import {
+  CoalesceError,
+  coalesceTables,
+  coalesceValues,
+  mergeTables,
+  mergeValues,
+} from "../values/coalesce.ts";
 import { goSprintV } from "../values/go-fmt.ts";
 import { deepCopy, isTable, NoValueError, pathValue, type Table, tableAt } from "../values/tables.ts";
 import { type Chart, copyMetadata, type Dependency } from "./chart.ts";
@@ -24,10 +30,19 @@ function reqs(c: Chart): Dependency[] {
   return c.metadata.Dependencies.filter((d): d is Dependency => d !== null);
 }
 
-/** ProcessDependenciesWithMerge, as helm 4's install and template actions call it. */
+/**
+ * ProcessDependenciesWithMerge, as helm 4's install and template actions call
+ * it; errors carry the action's "chart dependencies processing failed: " prefix.
+ */
 export function processDependencies(chart: Chart, values: Map<string, unknown>): void {
-  processDependencyEnabled(chart, values as Table, "");
-  processDependencyImportValues(chart, true);
+  try {
+    processDependencyEnabled(chart, values as Table, "");
+    processDependencyImportValues(chart, true);
+  } catch (e) {
+    if (e instanceof CoalesceError)
+      throw new DependencyError(`chart dependencies processing failed: ${e.message}`);
+    throw e;
+  }
 }
 
 /** action.CheckDependencies: every declared dependency must have a chart in charts/. */

@@ -59,7 +59,7 @@ function coalesceDeps(printf: Printf, ch: CoalesceChart, dest: Table, prefix: st
     if (!dest.has(name)) dest.set(name, new Map());
     else if (!isTable(dest.get(name))) {
       const c = dest.get(name);
-      throw new CoalesceError(`type mismatch on ${name}: ${goSprintT(c, goTypeName(c))}`);
+      throw new CoalesceError(`type mismatch on ${name}: ${goSprintT(c, goTypeName)}`);
     }
     const dvmap = dest.get(name) as Table;
     const subPrefix = concatPrefix(prefix, ch.name());

@@ -35,9 +35,14 @@ export function goSprintV(v: unknown): string {
   return String(v);
 }
 
-/** fmt.Sprintf("%t", v): booleans print, anything else is a %!t(type=value) error. */
-export function goSprintT(v: unknown, typeName: string): string {
+/** fmt.Sprintf("%t", v): booleans print; slices and maps apply %t to each element; the rest is %!t(type=value). */
+export function goSprintT(v: unknown, typeName: (x: unknown) => string): string {
   if (typeof v === "boolean") return String(v);
   if (v === null || v === undefined) return "%!t(<nil>)";
-  return `%!t(${typeName}=${goSprintV(v)})`;
+  if (Array.isArray(v)) return `[${v.map((x) => goSprintT(x, typeName)).join(" ")}]`;
+  if (v instanceof Map) {
+    const keys = [...v.keys()].sort();
+    return `map[${keys.map((k) => `%!t(string=${k}):${goSprintT(v.get(k), typeName)}`).join(" ")}]`;
+  }
+  return `%!t(${typeName(v)}=${goSprintV(v)})`;
 }
