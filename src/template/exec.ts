@@ -8,13 +8,14 @@
 // break/continue are return codes, not exceptions.
 import { BUILTINS } from "./builtins.ts";
 import { TemplateExecError, TemplateParseError } from "./errors.ts";
-import { compareGoStrings, sprint } from "./fmt.ts";
+import { compareGoStrings, sprint, sprintTemplateValue } from "./fmt.ts";
 import {
   assignableTo,
   canBeNil,
   elemTypeOf,
   keyTypeOf,
   REFLECT_VALUE,
+  taggedMethod,
   typeKind,
   zeroValue,
 } from "./gotypes.ts";
@@ -456,10 +457,14 @@ export class State {
     }
     const typ = recvIface || receiver === null ? "interface {}" : goTypeName(receiver);
     if (receiver === null) this.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
-    if (receiver instanceof GoObject) {
-      const method = receiver.method(fieldName);
-      if (method !== undefined) return this.evalCall(dot, method, false, node, fieldName, args, final);
-    } else if (receiver instanceof Map || Array.isArray(receiver)) {
+    const method =
+      receiver instanceof GoObject
+        ? receiver.method(fieldName)
+        : receiver instanceof Map || Array.isArray(receiver)
+          ? taggedMethod(receiver, fieldName)
+          : undefined;
+    if (method !== undefined) return this.evalCall(dot, method, false, node, fieldName, args, final);
+    else if (receiver instanceof Map || Array.isArray(receiver)) {
       // Methods of named map/slice types (value.ts GO_METHODS).
       const methods = (receiver as GoMap)[GO_METHODS];
       if (methods !== undefined && Object.hasOwn(methods, fieldName)) {
@@ -667,7 +672,7 @@ export class State {
   private printValue(n: Node, v: RV): void {
     this.node = n;
     if (typeof v === "string") this.write(v);
-    else this.write(v === undefined ? "<no value>" : sprint([v]));
+    else this.write(v === undefined ? "<no value>" : sprintTemplateValue(v));
   }
 }
 

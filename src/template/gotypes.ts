@@ -2,7 +2,16 @@
 // behind a type name, assignability, nil-ability and zero values. Types are the
 // names reflect prints ("int", "[]string", "map[string]interface {}", ...).
 import { elemTypeName, goTypeName } from "./types.ts";
-import { GO_TYPE, GoFloat32, GoInt, type GoMap, type GoSlice, type IntKind, type Value } from "./value.ts";
+import {
+  GO_TYPE,
+  GoFloat32,
+  type GoFunc,
+  GoInt,
+  type GoMap,
+  type GoSlice,
+  type IntKind,
+  type Value,
+} from "./value.ts";
 
 /** Pseudo-type of the built-ins' reflect.Value parameters: takes any value, even an invalid one. */
 export const REFLECT_VALUE = "reflect.Value";
@@ -148,4 +157,24 @@ export function isIntKindName(t: string): boolean {
 }
 export function isUintKindName(t: string): boolean {
   return UINT_KINDS.has(t);
+}
+
+/** Finds a method of a named map/slice type's value (e.g. helm's common.Values.Table). */
+export type MethodLookup = (receiver: Value, name: string) => GoFunc | undefined;
+
+const typeMethods = new Map<string, MethodLookup>();
+
+/**
+ * Registers the methods of a named Map/Array type (GO_TYPE tag). Go looks
+ * methods up before map keys, so `.Values.Table "x"` calls common.Values.Table.
+ */
+export function registerMethods(goType: string, lookup: MethodLookup): void {
+  typeMethods.set(goType, lookup);
+}
+
+/** The method `name` of a tagged Map/Array value, if its type has one. */
+export function taggedMethod(v: GoMap | GoSlice, name: string): GoFunc | undefined {
+  const t = v[GO_TYPE];
+  if (t === undefined) return undefined;
+  return typeMethods.get(t)?.(v, name);
 }

@@ -2,6 +2,6 @@
 export { BUILTINS } from "./builtins.ts";
 export { TemplateExecError, TemplateParseError } from "./errors.ts";
 export { isTrue, type MissingKey } from "./exec.ts";
-export { registerUnderlyingType } from "./gotypes.ts";
+export { type MethodLookup, registerMethods, registerUnderlyingType } from "./gotypes.ts";
 export { renderTemplate, TemplateSet, type TemplateSetOptions } from "./template.ts";
 export * from "./value.ts";

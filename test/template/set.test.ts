@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { TemplateExecError, TemplateParseError, TemplateSet } from "../../src/template/index.ts";
-import { GoError, type GoFunc, type Value } from "../../src/template/value.ts";
+import { GoError, type GoFunc, GoInt, type Value } from "../../src/template/value.ts";
 
 test("parse errors expose template name, line and detail", () => {
   const set = new TemplateSet({ funcs: {} });
@@ -120,4 +120,21 @@ test("execute is reusable: parse once, execute many times with different data", 
     runs.map((d) => set.execute("t", d)),
     ["a,", "b,c,", ""],
   );
+});
+
+test("methods registered for a tagged map type are found before its keys", async () => {
+  const { registerMethods, GO_TYPE } = await import("../../src/template/index.ts");
+  registerMethods("test.Named", (recv, name) =>
+    name === "Size"
+      ? { params: [], result: "int", fn: () => new GoInt(BigInt((recv as Map<string, Value>).size)) }
+      : undefined,
+  );
+  const m = new Map<string, Value>([
+    ["Size", "key"],
+    ["a", 1],
+  ]) as Map<string, Value> & { [GO_TYPE]?: string };
+  m[GO_TYPE] = "test.Named";
+  const set = new TemplateSet({ funcs: {} });
+  set.parse("t", "{{ .Size }} {{ .a }}");
+  assert.equal(set.execute("t", m), "2 1");
 });
