@@ -45,6 +45,15 @@ const EXPRS = [
   "not .Chart",
   "and .Chart 1",
   "$.Chart.Name",
+  "len .Capabilities.APIVersions",
+  "index .Capabilities.APIVersions 0",
+  "len .Files",
+  "typeOf .Files",
+  "typeOf .Capabilities.APIVersions",
+  ".Values.AsMap",
+  '.Values.Table "m"',
+  ".Values.YAML",
+  "typeOf .Values",
 ];
 
 const BLOCKS = [
@@ -52,20 +61,33 @@ const BLOCKS = [
   "{{ if .Capabilities }}y{{ end }}",
   "{{ range .Chart }}x{{ end }}",
   "{{ $c := .Chart }}{{ $c.Name }}",
-  "{{ template \"t\" .Chart }}{{ define \"t\" }}{{ .Version }}{{ end }}",
-  "{{ .Chart.Name | printf \"%s-%s\" .Release.Name }}",
+  '{{ template "t" .Chart }}{{ define "t" }}{{ .Version }}{{ end }}',
+  '{{ .Chart.Name | printf "%s-%s" .Release.Name }}',
+  "{{ range .Capabilities.APIVersions }}{{ . }},{{ end }}",
+  "{{ range $k, $v := .Files }}{{ $k }},{{ end }}",
+  "{{ range .Chart.Keywords }}{{ . }}{{ else }}none{{ end }}",
 ];
 
 const charts = [
   ...EXPRS.map((e) => `k: {{ printf "%q" (${e}) }}\n`),
-  ...BLOCKS.map((b) => `k: "${b.replaceAll('"', '\\"')}"\nv: {{ printf "%q" (include "probe" .) }}\n{{ define "probe" }}${b}{{ end }}\n`),
+  ...BLOCKS.map(
+    (b) =>
+      `k: "${b.replaceAll('"', '\\"')}"\nv: {{ printf "%q" (include "probe" .) }}\n{{ define "probe" }}${b}{{ end }}\n`,
+  ),
 ];
 
+// common.Values' methods (AsMap, Table, YAML) come from whoever builds the
+// values maps: they must be registered with registerMethods("common.Values", ...).
+const NEEDS_VALUES_METHODS = new Set([".Values.AsMap", '.Values.Table "m"', ".Values.YAML"]);
+
 for (const [i, text] of charts.entries()) {
-  test(`host objects through GoObject rules: ${(EXPRS[i] ?? BLOCKS[i - EXPRS.length])!}`, async () => {
+  const label = (EXPRS[i] ?? BLOCKS[i - EXPRS.length])!;
+  const todo = NEEDS_VALUES_METHODS.has(label) ? "common.Values methods are not registered yet" : undefined;
+  test(`host objects through GoObject rules: ${label}`, { todo }, async () => {
     const c = await differentialTemplate({
       "Chart.yaml": "apiVersion: v2\nname: chart\nversion: 0.1.0\n",
       "x.txt": "hello\n",
+      "values.yaml": "m:\n  x: 1\n",
       "templates/case.yaml": text,
     });
     assert.ok(c.equal, c.diff);
