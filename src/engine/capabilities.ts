@@ -118,9 +118,13 @@ export class KubeVersion extends GoObject {
     if (name === "String" || name === "GitVersion") return fn([], "string", () => this.version);
     return undefined;
   }
+  // String() has a pointer receiver: `{{ .Capabilities.KubeVersion }}` prints
+  // "v1.35.0", but print/printf of the value show the struct.
+  override readonly stringNeedsAddress = true;
   override fields(): [string, Value][] {
     return [
       ["Version", this.version],
+      ["normalizedVersion", this.version],
       ["Major", this.major],
       ["Minor", this.minor],
     ];
@@ -129,7 +133,11 @@ export class KubeVersion extends GoObject {
     return this.version;
   }
   [MARSHAL_JSON]() {
-    return structMap(this.fields());
+    return structMap([
+      ["Version", this.version],
+      ["Major", this.major],
+      ["Minor", this.minor],
+    ]);
   }
 }
 

@@ -10,7 +10,7 @@ export class RenderError extends Error {
 const WARN_START = "HELM_ERR_START";
 const WARN_END = "HELM_ERR_END";
 // helm finds the message between the markers even across lines (greedy).
-const WARN_RE = /HELM_ERR_START([^]*)HELM_ERR_END/;
+const WARN_RE = /HELM_ERR_START([\s\S]*)HELM_ERR_END/;
 
 export function warnWrap(s: string): string {
   return WARN_START + s + WARN_END;

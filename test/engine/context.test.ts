@@ -102,3 +102,24 @@ test("render context matches helm 4", async () => {
   const m = await compareCases(cases);
   assert.equal(m.length, 0, formatMismatches(m));
 });
+
+test("Capabilities values print as helm prints them (Stringer with pointer receiver)", async () => {
+  const exprs2 = [
+    "{{ .Capabilities.KubeVersion }}",
+    '{{ printf "%v" .Capabilities.KubeVersion }}',
+    '{{ printf "%+v" .Capabilities.KubeVersion }}',
+    "{{ print .Capabilities.KubeVersion }}",
+    "{{ $k := .Capabilities.KubeVersion }}{{ $k }}",
+    '{{ printf "%s" .Capabilities.KubeVersion }}',
+    '{{ printf "%#v" .Capabilities.KubeVersion }}',
+    "{{ .Capabilities.HelmVersion }}",
+    '{{ printf "%v" .Capabilities }}',
+    "{{ .Capabilities }}",
+  ];
+  const cases: TemplateCase[] = [
+    ...exprs2.map((template) => ({ template })),
+    ...exprs2.map((template) => ({ template, args: ["--kube-version", "v1.30"] })),
+  ];
+  const m = await compareCases(cases);
+  assert.equal(m.length, 0, formatMismatches(m));
+});
