@@ -13,6 +13,8 @@ export interface DirectCase extends TemplateCase {
 /** Runs every case through helm once and asserts our text (or error) matches. */
 export async function assertSameAsHelm(cases: DirectCase[]): Promise<void> {
   const helm = await helmRenderCases(cases);
+  // CASE_COUNT=1 prints how many cases each suite compares (for docs/functions.md).
+  if (process.env.CASE_COUNT) console.log(`# cases: ${cases.length}`);
   const diffs: string[] = [];
   cases.forEach((c, i) => {
     const h = helm[i]!;
