@@ -36,7 +36,8 @@ function oursFor(template: string, values: string): { output?: string; error?: s
     const vals = readYAML(values) as GoMap;
     (vals as any)[GO_TYPE] = "common.Values";
     const data = new Map<string, Value>([["Values", vals]]);
-    return { output: renderTemplate(template, data, funcs, NAME) };
+    // helm executes with missingkey=zero
+    return { output: renderTemplate(template, data, funcs, NAME, "zero") };
   } catch (e) {
     return { error: (e as Error).message };
   }

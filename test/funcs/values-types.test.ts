@@ -22,6 +22,12 @@ const cases = [
   `{{ first .Values.list }} {{ last .Values.strs }} {{ has "a" .Values.strs }} {{ sortAlpha .Values.strs }}`,
   `{{ .Values.big }} {{ add .Values.big 1 }} {{ .Values.big | int }} {{ .Values.float | int }} {{ mul .Values.float 2 }}`,
   `{{ .Values.int | toString }} {{ .Values.big | toString }} {{ .Values.big | quote }} {{ .Values.float | toJson }}`,
+  `{{ trunc .Values.int "hello" }}`,
+  `{{ until .Values.int }}`,
+  `{{ indent (int .Values.int) "x" | len }} {{ trunc (.Values.int | int) "hello" }}`,
+  `{{ contains .Values.str "hello world" }} {{ upper .Values.str }} {{ upper .Values.int }}`,
+  `{{ ternary 1 2 .Values.yes }} {{ ternary 1 2 .Values.str }}`,
+  `{{ splitList "," .Values.nil }}`,
   `{{ include "x" . }}`,
 ];
 
