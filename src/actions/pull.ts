@@ -22,6 +22,9 @@ export interface PullOptions {
   repoCache: string;
   cwd: string;
   warn: (s: string) => void;
+  /** OCI: talk plain HTTP to the registry; where registry credentials live. */
+  plainHTTP?: boolean;
+  registryConfig?: string;
 }
 
 /** helm's FindChartInRepoURL: the chart's absolute URL in a repository not configured locally. */
@@ -57,6 +60,7 @@ export async function pull(o: PullOptions): Promise<string> {
   let version = o.version;
   if (version === "" && o.devel) version = ">0.0.0-0";
   const destDir = resolve(o.cwd, o.destDir);
+  if (o.chartRef.startsWith("oci://")) return pullFromRegistry(o, version, destDir);
   let chartRef = o.chartRef;
   if (o.repoURL !== "") chartRef = await findChartInRepoURL(o.repoURL, chartRef, version, o.get);
   const resolved =
@@ -105,4 +109,36 @@ export function expandInto(dir: string, bytes: Uint8Array): void {
     if (existsSync(target) && statSync(target).isDirectory()) throw new Error(`${f.path} is a directory`);
     writeFileSync(target, f.data, { mode: 0o644 });
   }
+}
+
+async function pullFromRegistry(o: PullOptions, version: string, destDir: string): Promise<string> {
+  const { pullOCI } = await import("./registry.ts");
+  const r = await pullOCI(o.chartRef, version, {
+    plainHTTP: o.plainHTTP,
+    insecureSkipTLSVerify: o.get.insecureSkipTLSVerify,
+    caFile: o.get.caFile || undefined,
+    certFile: o.get.certFile || undefined,
+    keyFile: o.get.keyFile || undefined,
+    username: o.get.username || undefined,
+    password: o.get.password || undefined,
+    registryConfig: o.registryConfig ?? "",
+  });
+  if (o.untar) {
+    const ud = isAbsolute(o.untarDir) ? o.untarDir : join(destDir, o.untarDir);
+    const chartName = r.fileName.replace(/-[^-]+\.tgz$/, "");
+    const udCheck = o.untarDir === "." ? join(destDir, chartName) : join(ud, chartName);
+    if (existsSync(udCheck)) {
+      throw new Error(
+        `failed to untar: a file or directory with the name ${o.untarDir === "." ? chartName : udCheck} already exists`,
+      );
+    }
+    mkdirSync(udCheck, { recursive: true, mode: 0o755 });
+    expandInto(ud, r.data);
+  } else {
+    if (!existsSync(destDir))
+      throw new Error(`open ${join(o.destDir, r.fileName)}: no such file or directory`);
+    writeFileSync(join(destDir, r.fileName), r.data, { mode: 0o644 });
+  }
+  o.warn(r.message);
+  return "";
 }

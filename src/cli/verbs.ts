@@ -35,6 +35,16 @@ export const verbs: VerbEntry[] = [
     load: async () => (await import("./verbs/pull.ts")).default,
   },
   {
+    name: "push",
+    summary: "push a chart to remote",
+    load: async () => (await import("./verbs/push.ts")).default,
+  },
+  {
+    name: "registry",
+    summary: "login to or logout from a registry",
+    load: async () => (await import("./verbs/registry.ts")).default,
+  },
+  {
     name: "repo",
     summary: "add, list, remove, update, and index chart repositories",
     load: async () => (await import("./verbs/repo.ts")).default,

@@ -1,4 +1,5 @@
 import { pull } from "../../actions/pull.ts";
+import { registryConfig } from "../../repo/helmpath.ts";
 import type { Command } from "../command.ts";
 import { CliError } from "../io.ts";
 import { repoSettings, repoSettingsFlags } from "./repo-settings.ts";
@@ -66,6 +67,8 @@ directory for the chart and uncompress into that directory.`,
       kind: "bool",
       usage: "skip tls certificate checks for the chart download",
     },
+    { name: "plain-http", kind: "bool", usage: "use insecure HTTP connections for the chart download" },
+    { name: "registry-config", kind: "string", usage: "path to the registry config file" },
     ...repoSettingsFlags,
   ],
   async run(parsed, io) {
@@ -96,6 +99,8 @@ directory for the chart and uncompress into that directory.`,
         },
         cwd: io.cwd,
         warn: io.stderr,
+        plainHTTP: f["plain-http"] === true,
+        registryConfig: (f["registry-config"] as string) || registryConfig(io.env),
         ...s,
       });
       io.stdout(out);
