@@ -128,6 +128,13 @@ const cases: [string, ChartFiles, string[]?][] = [
     chart("apiVersion: v2\nname: c\nversion: 1.0.0\n", { ...sub("s"), "values.yaml": "s: text\n" }),
   ],
   [
+    "declared subchart values a list",
+    chart("apiVersion: v2\nname: c\nversion: 1.0.0\ndependencies: [{name: s, version: '*'}]\n", {
+      ...sub("s"),
+      "values.yaml": "s: [1, x]\n",
+    }),
+  ],
+  [
     "subchart values from --set scalar",
     chart("apiVersion: v2\nname: c\nversion: 1.0.0\n", sub("s")),
     ["--set", "s=1"],
