@@ -593,6 +593,27 @@ export const parseErrors = withV([
   "{{ range .Values.l }}{{ end }}{{ break }}",
 ]);
 
+export const positions = withV([
+  "é🚀 {{ .Values.missing.x }}",
+  "ééé\n  🚀🚀 {{ .Values.s.x }}",
+  "a\r\nb\r\n {{ .Values.nul.x }}",
+  "\t\t{{ index .Values.l 9 }}",
+  "{{ if true }}\n\n  {{- .Values.n.x -}}\n{{ end }}",
+  "{{ range .Values.l }}\n{{ .x }}{{ end }}",
+  "{{ with .Values.m }}\n  é {{ .c.d.e }}{{ end }}",
+  "line1\n{{/* comment\n spanning */}}\n{{ .Values.s.x }}",
+  "{{ `raw\nstring` }}{{ .Values.s.x }}",
+  "{{ \"é\" }}{{ .Values.s.x }}",
+  "{{ range .Values.n }}{{ end }}",
+  "{{ range .Values.n }}\n  body\n{{ else }}e{{ end }}",
+  "{{ if .Values.l }}{{ range 1.5 }}x{{ end }}{{ end }}",
+  "{{ template \"x\" }}\n{{ define \"x\" }}\n\n{{ .y.z }}{{ end }}",
+  "🚀\n🚀 {{ template \"nope\" }}",
+  "{{ printf \"%v\" (index .Values.l 7) }}",
+  "{{ $x := index .Values.l 7 }}",
+  "{{ .Values.s | printf \"%d\" | index .Values.l }}",
+]);
+
 export const all: [string, Case[]][] = [
   ["text and trim markers", textAndTrim],
   ["literals", literals],
@@ -604,4 +625,5 @@ export const all: [string, Case[]][] = [
   ["pipelines", pipelines],
   ["calling rules", callingRules],
   ["parse errors", parseErrors],
+  ["error positions (bytes, lines) and actions", positions],
 ];
