@@ -188,7 +188,7 @@ export class RegistryClient {
     const head = await this.request("HEAD", `/v2/${repository}/blobs/${digest}`, "HEAD", { scope }).catch(
       () => undefined,
     );
-    if (!head || head.status !== 200) {
+    if (head?.status !== 200) {
       const start = await this.request("POST", `/v2/${repository}/blobs/uploads/`, "POST", { scope });
       const loc = start.headers.get("location");
       if (!loc) throw new Error(`POST "${this.base()}/v2/${repository}/blobs/uploads/": no upload location`);
