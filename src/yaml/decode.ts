@@ -22,7 +22,7 @@ import {
 import { YAMLError } from "./errors.ts";
 import { formatFloat } from "./go-float.ts";
 import { resolvePlain } from "./resolve.ts";
-import { goYAMLErrorMessage } from "./yaml-errors.ts";
+import { badEscape, goYAMLErrorMessage } from "./yaml-errors.ts";
 
 export interface ReadYAMLOptions {
   /** Refuse documents larger than this many bytes (default 64 MiB). */
@@ -62,6 +62,7 @@ class Decoder {
 
   constructor(
     doc: Document,
+    private readonly text: string,
     private readonly maxAlias: number,
     private readonly maxDepth: number,
   ) {
@@ -150,6 +151,10 @@ class Decoder {
     const text = String(n.source ?? n.value ?? "");
     const tag = n.tag;
     const quoted = n.type !== "PLAIN";
+    if (n.type === "QUOTE_DOUBLE" && n.range) {
+      const bad = badEscape(this.text, n.range[0], n.range[1]);
+      if (bad) throw new YAMLError(bad);
+    }
     if (!tag || tag === "!") {
       if (quoted || tag === "!") return text;
       return fromResolved(text);
@@ -346,7 +351,7 @@ function decodeFirstDocument(text: string, opts: ReadYAMLOptions): GoYAML {
   const doc = list[0]!;
   const err = doc.errors[0] as LibError | undefined;
   if (err) throw new YAMLError(goYAMLErrorMessage(err, text, lineCounter));
-  const d = new Decoder(doc, opts.maxAliasExpansion ?? 10_000_000, opts.maxDepth ?? 10000);
+  const d = new Decoder(doc, text, opts.maxAliasExpansion ?? 10_000_000, opts.maxDepth ?? 10000);
   return d.unmarshal(doc.contents as Node | null, 0);
 }
 

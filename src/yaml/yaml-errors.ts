@@ -40,6 +40,9 @@ export function goYAMLErrorMessage(err: LibError, text: string, _lc: LineCounter
   const line = lineOf(text, pos);
   switch (err.code) {
     case "BLOCK_AS_IMPLICIT_KEY": {
+      // A dedented "- item" under a sequence: libyaml's parser wants a key there.
+      if (/block sequence may not be used/.test(err.message))
+        return `yaml: line ${line}: did not find expected key`;
       // libyaml stops at the ':' that starts the nested mapping.
       const rest = text.slice(pos);
       const m = /:(?=[ \t\r\n]|$)/.exec(rest);
@@ -53,6 +56,8 @@ export function goYAMLErrorMessage(err: LibError, text: string, _lc: LineCounter
       }
       return scanner(line, "found a tab character that violates indentation");
     }
+    case "BAD_DQ_ESCAPE":
+      return scanner(line, "found unknown escape character");
     case "BAD_SCALAR_START":
       return scanner(line, "found character that cannot start any token");
     case "MISSING_CHAR":
@@ -60,12 +65,17 @@ export function goYAMLErrorMessage(err: LibError, text: string, _lc: LineCounter
         return scanner(lineOf(text, text.length), "found unexpected end of stream");
       break;
     case "BAD_INDENT":
+      if (/^Block scalar lines/.test(err.message) && text[pos] === "\t") {
+        return scanner(line, "found a tab character where an indentation space is expected");
+      }
       if (/Flow sequence/.test(err.message)) return parser(line, "did not find expected ',' or ']'");
       if (/Flow map/.test(err.message)) return parser(line, "did not find expected ',' or '}'");
       return parser(line, "did not find expected key");
     case "MULTILINE_IMPLICIT_KEY":
       return parser(line, "did not find expected key");
     case "UNEXPECTED_TOKEN": {
+      if (/^Unexpected , in flow/.test(err.message))
+        return parser(line, "did not find expected node content");
       const prev = previousContentLine(text, pos);
       if (prev !== undefined && /^\s*- /.test(prev))
         return parser(line, "did not find expected '-' indicator");
@@ -73,4 +83,17 @@ export function goYAMLErrorMessage(err: LibError, text: string, _lc: LineCounter
     }
   }
   return parser(line, "did not find expected node content");
+}
+
+const GO_ESCAPES = new Set([..."0abt\tnvfre \"'\\N_LPxuU\r\n"]);
+
+/**
+ * libyaml knows fewer double-quoted escapes than YAML 1.2 (no "\\/"); the
+ * `yaml` package accepts them, so check the raw text of each such scalar.
+ */
+export function badEscape(text: string, start: number, end: number): string | undefined {
+  for (let i = text.indexOf("\\", start); i >= 0 && i < end; i = text.indexOf("\\", i + 2)) {
+    if (!GO_ESCAPES.has(text[i + 1] ?? "")) return scanner(lineOf(text, i), "found unknown escape character");
+  }
+  return undefined;
 }

@@ -345,3 +345,30 @@ export const DOCUMENTS: string[] = [
   "",
   'str: "2001-12-14"\nts: 2001-12-14\nts2: 2001-12-14T21:59:43Z\nver: 1.10\nbig: 1e400\n',
 ];
+
+// Reading edge cases: multi-line plain scalars, comments, escapes, folding,
+// CRLF, BOM, document end markers, flow oddities, complex and aliased keys.
+DOCUMENTS.push(
+  "plain: this is\n  a multi-line\n\n  plain scalar\nnext: 1\n",
+  "c: value # comment\n# full line\nd: 'x' # c\ne: \"a # not\"\n",
+  'esc: "slash\\/ nel\\N nbsp\\_ ls\\L bell\\a x\\x41 u\\u263A U\\U0001F600 sp\\ x"\n',
+  "folded: >\n  a\n    more\n  b\n\n  c\nlit: |2\n    indented\n  base\n",
+  "crlf: 1\r\nnext: two\r\n",
+  "\ufeffbom: 1\n",
+  "a: 1\n...\n",
+  "flow: {\"q k\": 1, 'p': [a, b, {c: d}], e: }\n",
+  "seq: [a, , b]\n",
+  "? complex\n: value\n? [x]\n",
+  "nulls: [~, null, , Null]\n",
+  "k: &a anchored\nref: *a\n*a : aliased-key\n",
+  "bin: !!binary aGVsbG8=\n",
+  "keep: |+\n  x\n\n\nend: 1\n",
+  "strip: >-\n  folded\n  strip\n",
+  "indentless:\n- a\n- b\nmap:\n  - c\n",
+  'long: "a very long double quoted string \\\n  continued on the next line"\n',
+  "single: 'it''s\n  folded'\n",
+  'tabs: "a\\tb"\nrawtab: a\tb\n',
+  "num_keys: {1: a, 01: b, 0x1: c}\n",
+  "anchored_map: &m\n  a: 1\nuse: [*m, *m]\n",
+  "trailing: value   \nspaces:    x\n",
+);

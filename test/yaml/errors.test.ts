@@ -38,6 +38,17 @@ const BAD = [
   "a: !!binary '%%%'\n",
   "b: &a [*a]\n",
   "a: &x 1\n<<: *x\n",
+  'a: 1\nb: "q\\qz"\n',
+  'a: "x\\/y"\n',
+  "a: 1\nseq: [a, , b]\n",
+  "a:\n  - 1\n  -\n - 2\n",
+  "a: |\n  x\n y\n",
+  "a: >\n x\n\tb\n",
+  "a: 'x'y\n",
+  'a: "x"y\n',
+  "a: [1]x\n",
+  "a: !<tag:yaml.org,2002:int> 12\n",
+  "a: b\n  c: d\n",
 ];
 
 const CHART_YAML = "apiVersion: v2\nname: chart\nversion: 0.1.0\n";
