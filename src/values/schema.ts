@@ -392,6 +392,8 @@ function quoteChar(c: string): string {
   return `'${c}'`;
 }
 
+const compiled = new Map<string, ReturnType<AjvLike["compile"]>>();
+
 function draftOf(schema: unknown): string {
   const id =
     schema !== null && typeof schema === "object"
@@ -417,11 +419,23 @@ export function validateAgainstSingleSchema(values: Table, schemaBytes: Uint8Arr
     schema = { ...(schema as object) };
     delete (schema as Record<string, unknown>).$schema;
   }
-  let validate: ReturnType<AjvLike["compile"]>;
-  try {
-    validate = validatorFor(draft).compile(schema);
-  } catch (e) {
-    return (e as Error).message;
+  // Compiling is the costly part; batch renders see the same schemas again and again.
+  let validate = compiled.get(text);
+  if (!validate) {
+    try {
+      validate = validatorFor(draft).compile(schema);
+    } catch (e) {
+      // Two different schemas with one $id cannot share an ajv instance.
+      if (!/already exists/.test((e as Error).message)) return (e as Error).message;
+      cache.delete(draft);
+      try {
+        validate = validatorFor(draft).compile(schema);
+      } catch (e2) {
+        return (e2 as Error).message;
+      }
+    }
+    if (compiled.size > 256) compiled.clear();
+    compiled.set(text, validate);
   }
   if (validate(toJSONData(values))) return "";
   const root = new Node("");

@@ -148,3 +148,15 @@ for (const [name, files, args] of cases) {
     assert.ok(c.equal, c.diff);
   });
 }
+
+test("schema: two schemas with one $id in one chart tree", async () => {
+  const files = chart({ $id: "https://example.com/s", required: ["r"] }, "s: {x: bad}\n", {
+    "charts/s/Chart.yaml": "apiVersion: v2\nname: s\nversion: 1.0.0\n",
+    "charts/s/values.schema.json": JSON.stringify({
+      $id: "https://example.com/s",
+      properties: { x: { type: "integer" } },
+    }),
+  });
+  const c = await differentialTemplate(files);
+  assert.ok(c.equal, c.diff);
+});
