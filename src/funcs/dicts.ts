@@ -21,27 +21,44 @@ function isSliceValue(v: Value): boolean {
   return Array.isArray(v) || v instanceof Uint8Array;
 }
 
+/** The element type of a map's Go type ("map[string]string" → "string"). */
+function mapElem(m: GoMap): string {
+  const t = (m as any)[GO_TYPE] as string | undefined;
+  return t?.startsWith("map[string]") ? t.slice("map[string]".length) : "interface {}";
+}
+
 /** mergo's deepMerge of one map into another (dst is modified in place). */
 export function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean): void {
+  // reflect's SetMapIndex refuses an interface {} element into a typed map (map[string]string from split)
+  const dstElem = mapElem(dst);
+  const srcElem = mapElem(src);
+  const set = (key: string, v: Value) => {
+    if (dstElem !== "interface {}" && srcElem !== dstElem) {
+      throw new GoError(
+        `reflect.Value.SetMapIndex: value of type ${srcElem} is not assignable to type ${dstElem}`,
+      );
+    }
+    dst.set(key, v);
+  };
   for (const [key, sv] of src) {
     const hasDst = dst.has(key);
     const dv = dst.get(key) ?? null;
     if (sv === null) {
-      if (overwrite) dst.set(key, null);
+      if (overwrite) set(key, null);
       continue;
     }
     if (isMap(sv)) {
       // A nested map merges into a nested map in place; into anything else it is a no-op here.
       if (hasDst && isMap(dv)) mergeInto(dv, sv, overwrite);
     } else if (isSliceValue(sv)) {
-      if (overwrite || dst.size === 0) dst.set(key, sv);
-      else if (!hasDst || dv === null) dst.set(key, emptyLike(sv));
+      if (overwrite || dst.size === 0) set(key, sv);
+      else if (!hasDst || dv === null) set(key, emptyLike(sv));
     }
     if (hasDst && !isEmpty(dv)) {
       if (isSliceValue(sv)) continue;
       if (isMap(sv) && isMap(dv)) continue;
     }
-    if (overwrite || !hasDst || isEmpty(dv)) dst.set(key, sv);
+    if (overwrite || !hasDst || isEmpty(dv)) set(key, sv);
   }
 }
 

@@ -3,7 +3,7 @@
 // constraints with ||, comma or space as AND, hyphen ranges, x/X/* wildcards,
 // ~, ~>, ^, and prereleases matched only when the constraint names one.
 import { GoError, type GoFunc, GoInt, GoObject, MARSHAL_JSON, type Value } from "../template/value.ts";
-import { def, goInt } from "./util.ts";
+import { def, goInt, NIL_DEREF } from "./util.ts";
 
 // Go's RE2 \s is ASCII whitespace without \v.
 const WS = "[\\t\\n\\f\\r ]";
@@ -76,8 +76,13 @@ export class SemverVersion extends GoObject {
   }
   override method(name: string): GoFunc | undefined {
     const V = "*semver.Version";
+    // A nil *Version argument: Go dereferences it (Equal alone checks for nil first).
+    const other = (o: SemverVersion | null): SemverVersion => {
+      if (o === null) throw new GoError(NIL_DEREF);
+      return o;
+    };
     const cmp = (f: (c: number) => boolean) =>
-      def([V], "bool", (o: SemverVersion) => f(compareVersions(this, o)));
+      def([V], "bool", (o: SemverVersion | null) => f(compareVersions(this, other(o))));
     const u64 = (n: bigint) => new GoInt(n, "uint64");
     switch (name) {
       case "Major":
@@ -95,7 +100,7 @@ export class SemverVersion extends GoObject {
       case "String":
         return def([], "string", () => this.toString());
       case "Compare":
-        return def([V], "int", (o: SemverVersion) => goInt(compareVersions(this, o)));
+        return def([V], "int", (o: SemverVersion | null) => goInt(compareVersions(this, other(o))));
       case "LessThan":
         return cmp((c) => c < 0);
       case "LessThanEqual":
@@ -105,7 +110,7 @@ export class SemverVersion extends GoObject {
       case "GreaterThanEqual":
         return cmp((c) => c >= 0);
       case "Equal":
-        return cmp((c) => c === 0);
+        return def([V], "bool", (o: SemverVersion | null) => o !== null && compareVersions(this, o) === 0);
       case "IncPatch":
         return def([], "semver.Version", () =>
           this.pre !== ""
