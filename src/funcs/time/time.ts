@@ -92,6 +92,22 @@ function durationArg(v: Value): bigint {
   return 0n;
 }
 
+/** *time.Location as a template value: prints its name (Location.String). */
+export class GoLocation extends GoObject {
+  readonly goType = "*time.Location";
+  readonly goKind = "ptr";
+  constructor(readonly loc: Location) {
+    super();
+  }
+  override toString(): string {
+    return this.loc.name;
+  }
+  override method(name: string): GoFunc | undefined {
+    if (name === "String") return { params: [], result: "string", fn: () => this.loc.name };
+    return undefined;
+  }
+}
+
 const origin = globalThis.performance?.now() ?? 0;
 
 /** time.Time: an instant (Unix seconds + nanoseconds), a location, and maybe a monotonic reading. */
@@ -258,6 +274,12 @@ export class GoTime extends GoObject {
             return new GoNamedInt("time.Weekday", BigInt(w), LONG_DAYS[w]!);
           },
         };
+      case "Location":
+        return { params: [], result: "*time.Location", fn: () => new GoLocation(this.location()) };
+      case "In":
+        return time((l) => this.in((l as GoLocation).loc), ["*time.Location"]);
+      case "IsDST":
+        return { params: [], result: "bool", fn: () => this.location().lookup(this.unix).isDST };
       case "IsZero":
         return { params: [], result: "bool", fn: () => this.unix === -62135596800 && this.nsec === 0 };
       case "UTC":

@@ -406,7 +406,7 @@ export function local(): Location {
 export function loadLocation(name: string): Location | undefined {
   if (name === "" || name === "UTC") return UTC;
   if (name === "Local") return local();
-  if (name.includes("..") || name.startsWith("/") || name.includes("\\")) return undefined;
+  if (name.includes("..") || name.startsWith("/") || name.startsWith("\\")) return undefined;
   let loc = cache.get(name);
   if (loc === undefined) {
     const data = source.read(name);
