@@ -39,7 +39,15 @@ export function isCompatibleRange(constraint: string, version: string): boolean 
   if (groups.some((g) => g === "")) return false;
   const pre = v.includes("-");
   for (const g of groups) {
-    const r = translate(g);
+    // npm has no "!="; take those comparators out and check them apart.
+    const nots: string[] = [];
+    const rest = translate(g).replace(/!=\s*(\S+)/g, (_m, x: string) => {
+      nots.push(x);
+      return "";
+    });
+    const r = rest.trim() === "" ? "*" : rest.trim();
+    if (nots.some((x) => semver.validRange(x) === null)) return false;
+    if (nots.some((x) => semver.satisfies(v, x, { includePrerelease: true }))) continue;
     let range: semver.Range;
     try {
       range = new semver.Range(r);
@@ -48,7 +56,7 @@ export function isCompatibleRange(constraint: string, version: string): boolean 
     }
     if (pre) {
       // A prerelease version matches only groups where some comparator names a prerelease.
-      const tokens = r.split(/\s+/).filter((t) => /\d/.test(t));
+      const tokens = [...r.split(/\s+/), ...nots].filter((t) => /\d/.test(t));
       if (!tokens.some((t) => /\d-/.test(t))) continue;
       if (
         range.test(new semver.SemVer(v, { includePrerelease: true } as semver.Options)) ||
