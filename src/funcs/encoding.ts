@@ -109,12 +109,37 @@ function readJSONInto<T>(s: string, convert: (v: unknown) => T, want: "{" | "[")
   return convert(v);
 }
 
+/**
+ * What encoding/json leaves in the map when the only problem was a number out
+ * of float64's range: everything decoded, those numbers as nil. The text is
+ * valid JSON by then (Go checks syntax first), so JSON.parse reads it alike.
+ */
+function partialMap(s: string): GoMap | undefined {
+  const toValue = (v: unknown): Value => {
+    if (v === null || typeof v === "string" || typeof v === "boolean") return v;
+    if (typeof v === "number") return Number.isFinite(v) ? v : null;
+    if (Array.isArray(v)) return v.map(toValue);
+    const m = newMap();
+    for (const [k, x] of Object.entries(v as object)) m.set(k, toValue(x));
+    return m;
+  };
+  try {
+    const v = toValue(JSON.parse(s));
+    return v instanceof Map ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function fromJson(s: string): GoMap {
   try {
     return readJSONInto(s, jsonToMap, "{");
   } catch (e) {
-    const m = newMap();
-    m.set("Error", message(e));
+    const msg = message(e);
+    const m =
+      (/^json: cannot unmarshal number \S+ into Go value of type float64$/.test(msg) && partialMap(s)) ||
+      newMap();
+    m.set("Error", msg);
     return m;
   }
 }
