@@ -9,7 +9,7 @@ import { after, before, test } from "node:test";
 import { runHelm } from "../helpers/oracle.ts";
 import { getKubeconfig, kubectl } from "./cluster.ts";
 
-const ns = "helm-e2e";
+const ns = `helm-e2e-${process.pid}`;
 const work = mkdtempSync(join(tmpdir(), "capstan-helm-e2e-"));
 const chart = join(work, "demo");
 let kubeconfig = "";

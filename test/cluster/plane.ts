@@ -64,9 +64,16 @@ function newestSource(dir: string): number {
   return newest;
 }
 
+/** The go command: from PATH, else where the Go installer puts it (a CI shell may lack it on PATH). */
+function goCommand(): string {
+  if (spawnSync("go", ["version"], { stdio: "ignore" }).error === undefined) return "go";
+  if (existsSync("/usr/local/go/bin/go")) return "/usr/local/go/bin/go";
+  throw new Error("the go command (Go 1.26) is needed to build the control plane and was not found");
+}
+
 function goBuild(cwd: string, out: string, args: string[]): void {
   // -p 2: the machine has 2 cores shared with other work.
-  const r = spawnSync("go", ["build", "-p", "2", "-trimpath", "-o", out, ...args], {
+  const r = spawnSync(goCommand(), ["build", "-p", "2", "-trimpath", "-o", out, ...args], {
     cwd,
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, GOFLAGS: "-buildvcs=false" },
@@ -113,7 +120,7 @@ export function build(): number {
  * a lease; pods become Ready, Job pods complete, deleted pods go away.
  */
 function kwokStages(kwokSrc: string): string {
-  const r = spawnSync("go", ["list", "-m", "-f", "{{.Dir}}", "sigs.k8s.io/kwok"], {
+  const r = spawnSync(goCommand(), ["list", "-m", "-f", "{{.Dir}}", "sigs.k8s.io/kwok"], {
     cwd: kwokSrc,
     encoding: "utf8",
   });

@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { kubectl } from "./cluster.ts";
 
-const ns = "workloads";
+// A namespace of its own per run, so a kept plane can run the suite again at once.
+const ns = `workloads-${process.pid}`;
 
 const manifests = `
 apiVersion: apps/v1
@@ -78,8 +79,7 @@ async function ok(args: string[]): Promise<string> {
 }
 
 before(async () => {
-  // Already there when a kept plane runs the suite again.
-  await kubectl(["create", "namespace", ns]);
+  await ok(["create", "namespace", ns]);
 });
 
 test("apply creates every object", async () => {
@@ -97,8 +97,10 @@ test("a Deployment becomes Available", { timeout: 180_000 }, async () => {
 
 test("a StatefulSet's pods become Ready", { timeout: 180_000 }, async () => {
   const out = await ok(["-n", ns, "rollout", "status", "statefulset/db", "--timeout=150s"]);
-  assert.match(out, /2 pods ready/);
+  assert.match(out, /roll out complete/);
   await ok(["-n", ns, "wait", "--for=condition=Ready", "pod/db-0", "pod/db-1", "--timeout=60s"]);
+  const ready = await ok(["-n", ns, "get", "statefulset/db", "-o", "jsonpath={.status.readyReplicas}"]);
+  assert.equal(ready, "2");
 });
 
 test("a DaemonSet's pod on the simulated node becomes Ready", { timeout: 180_000 }, async () => {
