@@ -24,6 +24,12 @@ export const verbs: VerbEntry[] = [
     load: async () => (await import("./verbs/template.ts")).default,
   },
   {
+    name: "dependency",
+    aliases: ["dep", "dependencies"],
+    summary: "manage a chart's dependencies",
+    load: async () => (await import("./verbs/dependency.ts")).default,
+  },
+  {
     name: "package",
     summary: "package a chart directory into a chart archive",
     load: async () => (await import("./verbs/package.ts")).default,
