@@ -19,7 +19,7 @@ function setup(name: string, build: (dir: string) => void): string {
   writeFileSync(join(dir, "Chart.yaml"), "apiVersion: v2\nname: c\nversion: 1.0.0\n");
   writeFileSync(
     join(dir, "templates", "files.yaml"),
-    'files: {{ range $p, $_ := .Files.Glob "**" }}{{ $p }}={{ $.Files.Get $p | trim }} {{ end }}\n',
+    'files:\n{{- range $p, $_ := .Files.Glob "**" }}\n- {{ printf "%s=%s" $p ($.Files.Get $p | trim) | quote }}\n{{- end }}\n',
   );
   build(dir);
   return dir;
