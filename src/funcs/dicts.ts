@@ -9,6 +9,8 @@ import { asPlainMap, def, goTypeName, isEmpty, newMap, stringSlice, strval } fro
 const ANY = "interface {}";
 const MAP = "map[string]interface {}";
 
+// Go ranges over maps in random order (keys, values, omit differ run to run in
+// helm); sorted order is one of those orders and keeps capstan reproducible.
 function sortedKeys(m: GoMap): string[] {
   return [...m.keys()].sort(compareGoStrings);
 }

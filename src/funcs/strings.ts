@@ -336,5 +336,3 @@ export const stringFuncs: Record<string, GoFunc> = {
     return stringSlice([strval(v)]);
   }),
 };
-
-export { fromRunes };
