@@ -20,6 +20,7 @@ import {
   visit,
 } from "yaml";
 import { YAMLError } from "./errors.ts";
+import { readBlockFast } from "./fast-block.ts";
 import { formatFloat } from "./go-float.ts";
 import { resolvePlain } from "./resolve.ts";
 import { badEscape, goYAMLErrorMessage } from "./yaml-errors.ts";
@@ -31,6 +32,8 @@ export interface ReadYAMLOptions {
   maxAliasExpansion?: number;
   /** Refuse nesting deeper than this (go-yaml's limit: 10,000). */
   maxDepth?: number;
+  /** Always use the full parser (tests compare it with the fast block reader). */
+  fullParser?: boolean;
 }
 
 /** What go-yaml v2 decodes a node to, before the JSON round trip. */
@@ -148,7 +151,10 @@ class Decoder {
   }
 
   private scalar(n: Scalar): GoYAML {
-    const text = String(n.source ?? n.value ?? "");
+    let text = String(n.source ?? n.value ?? "");
+    // A plain scalar never keeps surrounding blanks ("k:  " is null), but the
+    // parser can hand a value of only spaces over.
+    if (n.type === "PLAIN") text = text.replace(/^[ \t]+|[ \t]+$/g, "");
     const tag = n.tag;
     const quoted = n.type !== "PLAIN";
     if (n.type === "QUOTE_DOUBLE" && n.range) {
@@ -333,6 +339,10 @@ function decodeFirstDocument(text: string, opts: ReadYAMLOptions): GoYAML {
   const maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
   if (text.length > maxBytes) {
     throw new YAMLError(`yaml: document is larger than the limit of ${maxBytes} bytes`);
+  }
+  if (!opts.fullParser) {
+    const fast = readBlockFast(text, fromResolved, canonicalKey);
+    if (fast !== undefined) return fast as GoYAML;
   }
   const deep = flowDepthExceeded(text, opts.maxDepth ?? 10000);
   if (deep !== undefined) throw new YAMLError(deep);
