@@ -9,6 +9,7 @@ import { goInt } from "../../src/funcs/goargs.ts";
 import { useNodeCrypto } from "../../src/node/crypto.ts";
 import type { Value } from "../../src/template/value.ts";
 import { helmRenderCases } from "../helpers/template-cases.ts";
+import { DSA_KEY, EC_KEY, ED25519_KEY, RSA_KEY } from "./fixtures/keys.ts";
 import { assertSameAsHelm, type DirectCase, goQuote } from "./oracle-b.ts";
 
 useNodeCrypto();
@@ -93,9 +94,9 @@ test("genPrivateKey writes the PEM types and key sizes Go does", async () => {
 });
 
 test("certificates have helm's structure: subjects, validity, usages, SANs, key ids", async () => {
-  const ecKey = f("genPrivateKey", "ecdsa") as string;
-  const edKey = f("genPrivateKey", "ed25519") as string;
-  const rsaKey = f("genPrivateKey", "rsa") as string;
+  const ecKey = EC_KEY;
+  const edKey = ED25519_KEY;
+  const rsaKey = RSA_KEY;
   const helm = await helmLines([
     '(genCA "my-ca" 365).Cert',
     '(genSelfSignedCert "" nil (list "x.example") 5).Cert',
@@ -172,7 +173,7 @@ test("certificates have helm's structure: subjects, validity, usages, SANs, key 
 });
 
 test("crypto errors and Sprig's in-band failure strings match helm", async () => {
-  const ec = f("genPrivateKey", "ecdsa") as string;
+  const ec = EC_KEY;
   const b64 = (s: string) => Buffer.from(s).toString("base64");
   const ca = `(genCA "x" 1)`;
   const cases: DirectCase[] = [
@@ -228,8 +229,8 @@ test("crypto errors and Sprig's in-band failure strings match helm", async () =>
         ),
     },
     {
-      template: '{{ genCAWithKey "x" 1 (genPrivateKey "dsa") }}',
-      ours: () => String(f("genCAWithKey", "x", goInt(1), f("genPrivateKey", "dsa"))),
+      template: `{{ genCAWithKey "x" 1 ${goQuote(DSA_KEY)} }}`,
+      ours: () => String(f("genCAWithKey", "x", goInt(1), DSA_KEY)),
     },
     { template: '{{ buildCustomCert "!!" "x" }}', ours: () => String(f("buildCustomCert", "!!", "x")) },
     { template: '{{ buildCustomCert "eA==" "!" }}', ours: () => String(f("buildCustomCert", "eA==", "!")) },
@@ -269,19 +270,9 @@ test("crypto errors and Sprig's in-band failure strings match helm", async () =>
       ours: () => String(f("genSelfSignedCert", "x", null, [goInt(1)], goInt(1))),
     },
     {
-      template: `{{ genSignedCertWithKey "x" nil nil 1 ${ca} (genPrivateKey "dsa") }}`,
+      template: `{{ genSignedCertWithKey "x" nil nil 1 ${ca} ${goQuote(DSA_KEY)} }}`,
       ours: () =>
-        String(
-          f(
-            "genSignedCertWithKey",
-            "x",
-            null,
-            null,
-            goInt(1),
-            f("genCA", "x", goInt(1)),
-            f("genPrivateKey", "dsa"),
-          ),
-        ),
+        String(f("genSignedCertWithKey", "x", null, null, goInt(1), f("genCA", "x", goInt(1)), DSA_KEY)),
     },
     {
       template: `{{ $c := genCA "x" 1 }}{{ $d := genCAWithKey "y" 1 ${goQuote(ec)} }}{{ genSignedCert "z" nil nil 1 (buildCustomCert ($c.Cert | b64enc) ($d.Key | b64enc)) }}`,
