@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -42,6 +42,18 @@ if (selected.length === 0) {
   console.error("no test files matched");
   process.exit(1);
 }
+// Local Kubernetes control plane (test/cluster/, issue 7): started once before the
+// tests that need it and stopped after them; one already running is used and left running.
+if (selected.some((f) => f.startsWith(`test${sep}cluster${sep}`))) {
+  const cli = ["--import", "tsx", join("test", "cluster", "cli.ts")];
+  const running =
+    spawnSync(process.execPath, [...cli, "status"], { cwd: root, stdio: "ignore" }).status === 0;
+  if (!running) {
+    run(process.execPath, [...cli, "up"]);
+    process.on("exit", () => spawnSync(process.execPath, [...cli, "down"], { cwd: root, stdio: "inherit" }));
+  }
+}
+
 run(process.execPath, [
   "--import",
   "tsx",

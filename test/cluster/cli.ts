@@ -4,7 +4,10 @@ import { down, kubeconfigPath, memoryKB, runningPlane, up } from "./plane.ts";
 
 const verb = process.argv[2];
 if (verb === "up") {
-  const r = await up();
+  const r = await up().catch((err: Error) => {
+    console.error(err.message);
+    process.exit(1);
+  });
   if (r.started) {
     console.log(`build ${r.buildSeconds.toFixed(1)} s, start ${r.startSeconds.toFixed(1)} s`);
   } else {
