@@ -253,7 +253,7 @@ export class State {
     let f: Flow = NORMAL;
     if (isTrue(val)) f = this.walk(node.type === N.With ? val : dot, node.list);
     else if (node.elseList !== null) f = this.walk(dot, node.elseList);
-    this.vars.length = mark;
+    this.popVars(mark);
     return f;
   }
 
@@ -262,51 +262,64 @@ export class State {
     const outer = this.vars.length;
     const val = this.evalPipeline(dot, r.pipe);
     const mark = this.vars.length;
-    const decl = r.pipe.decl;
     let ran = false;
-    let stop = false;
-    const one = (index: XV, el: XV): void => {
-      ran = true;
-      if (decl.length > 0) {
-        if (r.pipe.isAssign) this.setVar(decl[0]!.ident[0]!, decl.length > 1 ? index : el);
-        else this.setTopVar(1, el);
-      }
-      if (decl.length > 1) {
-        if (r.pipe.isAssign) this.setVar(decl[1]!.ident[0]!, el);
-        else this.setTopVar(2, index);
-      }
-      const f = this.walk(el, r.list);
-      this.vars.length = mark;
-      if (f === BREAK) stop = true;
-    };
     if (val instanceof GoInt || typeof val === "bigint") {
-      if (decl.length > 1) this.errorf(`can't use ${sprint([val])} to iterate over more than one variable`);
+      if (r.pipe.decl.length > 1)
+        this.errorf(`can't use ${sprint([val])} to iterate over more than one variable`);
       const n = typeof val === "bigint" ? val : val.v;
-      for (let i = 0n; i < n && !stop; i++)
-        one(undefined, typeof val === "bigint" ? i : new GoInt(i, val.kind));
+      for (let i = 0n; i < n; i++) {
+        ran = true;
+        if (this.iterate(r, mark, undefined, typeof val === "bigint" ? i : new GoInt(i, val.kind))) break;
+      }
     } else if (Array.isArray(val)) {
       const iface = elemTypeOf(val) === "interface {}";
-      for (let i = 0; i < val.length && !stop; i++) {
+      for (let i = 0; i < val.length; i++) {
+        ran = true;
         const e = val[i]!;
-        one(new GoInt(BigInt(i)), iface && e !== null ? new Iface(e) : e);
+        if (this.iterate(r, mark, new GoInt(BigInt(i)), iface && e !== null ? new Iface(e) : e)) break;
       }
     } else if (val instanceof Uint8Array) {
-      for (let i = 0; i < val.length && !stop; i++)
-        one(new GoInt(BigInt(i)), new GoInt(BigInt(val[i]!), "uint8"));
+      for (let i = 0; i < val.length; i++) {
+        ran = true;
+        if (this.iterate(r, mark, new GoInt(BigInt(i)), new GoInt(BigInt(val[i]!), "uint8"))) break;
+      }
     } else if (val instanceof Map) {
       const iface = elemTypeOf(val) === "interface {}";
       const keys = [...val.keys()].sort(compareGoStrings);
-      for (let i = 0; i < keys.length && !stop; i++) {
+      for (let i = 0; i < keys.length; i++) {
+        ran = true;
         const e = val.get(keys[i]!)!;
-        one(keys[i]!, iface && e !== null ? new Iface(e) : e);
+        if (this.iterate(r, mark, keys[i]!, iface && e !== null ? new Iface(e) : e)) break;
       }
     } else if (val !== undefined) {
       return this.errorf(`range can't iterate over ${sprint([val])}`);
     }
     let f: Flow = NORMAL;
     if (!ran && r.elseList !== null) f = this.walk(dot, r.elseList);
-    this.vars.length = outer;
+    this.popVars(outer);
     return f;
+  }
+
+  /** One iteration of range (Go's oneIteration); true when the body executed {{break}}. */
+  private iterate(r: BranchNode, mark: number, index: XV, el: XV): boolean {
+    const decl = r.pipe.decl;
+    if (decl.length > 0) {
+      if (r.pipe.isAssign) this.setVar(decl[0]!.ident[0]!, decl.length > 1 ? index : el);
+      else this.setTopVar(1, el);
+    }
+    if (decl.length > 1) {
+      if (r.pipe.isAssign) this.setVar(decl[1]!.ident[0]!, el);
+      else this.setTopVar(2, index);
+    }
+    const f = this.walk(el, r.list);
+    this.popVars(mark);
+    return f === BREAK;
+  }
+
+  /** Drops variables declared since `mark` (pop, which V8 does faster than setting length). */
+  private popVars(mark: number): void {
+    const vars = this.vars;
+    while (vars.length > mark) vars.pop();
   }
 
   private walkTemplate(dot: XV, t: TemplateNode): void {
@@ -391,14 +404,14 @@ export class State {
 
   private evalFieldNode(dot: XV, field: FieldNode, args: Node[] | null, final: Final): XV {
     this.node = field;
-    return this.evalFieldChain(dot, dot, field, field.ident, args, final);
+    return this.evalFieldChain(dot, dot, field, field.ident, 0, args, final);
   }
 
   private evalChainNode(dot: XV, chain: ChainNode, args: Node[] | null, final: Final): XV {
     this.node = chain;
     if (chain.node.type === N.Nil) this.errorf(`indirection through explicit nil in ${chain.str()}`);
     const pipe = this.evalArg(dot, null, chain.node);
-    return this.evalFieldChain(dot, pipe, chain, chain.field, args, final);
+    return this.evalFieldChain(dot, pipe, chain, chain.field, 0, args, final);
   }
 
   private evalVariableNode(dot: XV, v: VariableNode, args: Node[] | null, final: Final): XV {
@@ -408,7 +421,7 @@ export class State {
       this.notAFunction(args, final);
       return value;
     }
-    return this.evalFieldChain(dot, value, v, v.ident.slice(1), args, final);
+    return this.evalFieldChain(dot, value, v, v.ident, 1, args, final);
   }
 
   private evalFieldChain(
@@ -416,13 +429,14 @@ export class State {
     receiver: XV,
     node: Node,
     ident: string[],
+    start: number,
     args: Node[] | null,
     final: Final,
   ): XV {
     let iface = receiver instanceof Iface;
     let recv = unwrap(receiver);
     const n = ident.length;
-    for (let i = 0; i < n - 1; i++) {
+    for (let i = start; i < n - 1; i++) {
       recv = this.evalField(dot, ident[i]!, node, null, MISSING, recv, iface);
       iface = this.lastIface;
     }
@@ -510,16 +524,15 @@ export class State {
     args: Node[] | null,
     final: Final,
   ): RV {
-    const argNodes = args !== null ? args.slice(1) : [];
+    // args[0] is the function's own node; the arguments follow (Go's args[1:]).
+    const nargs = args !== null ? args.length - 1 : 0;
     const params = fun.params;
-    const numIn = argNodes.length + (final !== MISSING ? 1 : 0);
-    let numFixed = argNodes.length;
+    const numIn = nargs + (final !== MISSING ? 1 : 0);
+    let numFixed = nargs;
     if (fun.variadic !== undefined) {
       numFixed = params.length;
       if (numIn < numFixed) {
-        return this.errorf(
-          `wrong number of args for ${name}: want at least ${params.length} got ${argNodes.length}`,
-        );
+        return this.errorf(`wrong number of args for ${name}: want at least ${params.length} got ${nargs}`);
       }
     } else if (numIn !== params.length) {
       return this.errorf(`wrong number of args for ${name}: want ${params.length} got ${numIn}`);
@@ -528,8 +541,8 @@ export class State {
     if (isBuiltin && (name === "and" || name === "or")) {
       // Short-circuit: return the first argument that decides, unevaluated past it.
       let v: RV;
-      for (const arg of argNodes) {
-        v = this.evalArg(dot, REFLECT_VALUE, arg);
+      for (let j = 1; j <= nargs; j++) {
+        v = this.evalArg(dot, REFLECT_VALUE, args![j]!);
         if (isTrue(elem(v)) === (name === "or")) return v;
       }
       if (final !== MISSING) v = this.validateType(final, REFLECT_VALUE);
@@ -538,9 +551,9 @@ export class State {
 
     const argv: RV[] = new Array(numIn);
     let i = 0;
-    for (; i < numFixed && i < argNodes.length; i++) argv[i] = this.evalArg(dot, params[i]!, argNodes[i]!);
+    for (; i < numFixed && i < nargs; i++) argv[i] = this.evalArg(dot, params[i]!, args![i + 1]!);
     if (fun.variadic !== undefined) {
-      for (; i < argNodes.length; i++) argv[i] = this.evalArg(dot, fun.variadic, argNodes[i]!);
+      for (; i < nargs; i++) argv[i] = this.evalArg(dot, fun.variadic, args![i + 1]!);
     }
     if (final !== MISSING) {
       let t: string;
@@ -550,7 +563,7 @@ export class State {
     }
 
     if (isBuiltin && name === "call") {
-      const calleeName = argNodes.length === 0 ? sprint([unwrap(final as XV) ?? null]) : argNodes[0]!.str();
+      const calleeName = nargs === 0 ? sprint([unwrap(final as XV) ?? null]) : args![1]!.str();
       argv.unshift(calleeName);
     }
 
