@@ -7,6 +7,7 @@ import Ajv2019 from "ajv/dist/2019.js";
 import Ajv2020 from "ajv/dist/2020.js";
 import { goSprintV } from "./go-fmt.ts";
 import { goTypeName } from "./go-text.ts";
+import { goJSONSyntaxError } from "./json-syntax-error.ts";
 import { isTable, type Table } from "./tables.ts";
 
 /** The part of a chart schema validation needs. */
@@ -287,109 +288,6 @@ function render(items: Item[], indent: string): string {
     if (it.children.length > 0) s += render(it.children, `${indent}  `);
   }
   return s;
-}
-
-// encoding/json's Decoder message for the first syntax error in text.
-function goJSONSyntaxError(text: string): string {
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && " \t\r\n".includes(text[i]!)) i++;
-  };
-  const bad = (what: string): never => {
-    throw new Error(`invalid character ${quoteChar(text[i]!)} ${what}`);
-  };
-  const eof = () => {
-    if (i >= text.length) throw new Error("unexpected EOF");
-  };
-  const value = (): void => {
-    ws();
-    if (i >= text.length) throw new Error(i === 0 ? "EOF" : "unexpected EOF");
-    const c = text[i]!;
-    if (c === "{") {
-      i++;
-      ws();
-      eof();
-      if (text[i] === "}") {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        eof();
-        if (text[i] !== '"') bad("looking for beginning of object key string");
-        str();
-        ws();
-        eof();
-        if (text[i] !== ":") bad("after object key");
-        i++;
-        value();
-        ws();
-        eof();
-        if (text[i] === "}") {
-          i++;
-          return;
-        }
-        if (text[i] !== ",") bad("after object key:value pair");
-        i++;
-      }
-    }
-    if (c === "[") {
-      i++;
-      ws();
-      eof();
-      if (text[i] === "]") {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        ws();
-        eof();
-        if (text[i] === "]") {
-          i++;
-          return;
-        }
-        if (text[i] !== ",") bad("after array element");
-        i++;
-      }
-    }
-    if (c === '"') {
-      str();
-      return;
-    }
-    const m = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i));
-    if (!m) bad("looking for beginning of value");
-    i += m![0].length;
-  };
-  const str = () => {
-    i++;
-    for (;;) {
-      eof();
-      const c = text[i]!;
-      if (c === '"') {
-        i++;
-        return;
-      }
-      if (c < " ") bad("in string literal");
-      i += c === "\\" ? 2 : 1;
-    }
-  };
-  try {
-    value();
-    ws();
-    if (i < text.length) bad("after top-level value");
-    return "invalid JSON";
-  } catch (e) {
-    return (e as Error).message;
-  }
-}
-
-function quoteChar(c: string): string {
-  if (c === "'") return "'\\''";
-  if (c === '"') return "'\"'";
-  const cp = c.codePointAt(0)!;
-  if (cp < 0x20) return `'\\x${cp.toString(16).padStart(2, "0")}'`;
-  return `'${c}'`;
 }
 
 const compiled = new Map<string, ReturnType<AjvLike["compile"]>>();

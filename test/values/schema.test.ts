@@ -124,6 +124,11 @@ const cases: [string, Record<string, string>, string[]?][] = [
   ],
   ["format is not asserted", chart({ properties: { a: { format: "email" } } }, "a: nope\n")],
   ["invalid schema JSON", chart("{bad")],
+  ["schema JSON cut short", chart("[1,")],
+  ["schema JSON with trailing data", chart("{} x")],
+  ["empty schema file", chart("")],
+  ["blank schema file", chart("  \n")],
+  ["schema JSON missing colon", chart('{"a" 1}')],
   [
     "root and subchart both fail",
     chart({ required: ["r"] }, "s: {x: bad}\n", {
