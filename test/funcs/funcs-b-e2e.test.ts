@@ -25,6 +25,7 @@ const cases = [
   '{{ regexFindAll "a" "banana" "2" }}',
   '{{ regexFindAll "a" "banana" 2.0 }}',
   '{{ regexFindAll "a" "banana" -1 | typeOf }} {{ regexSplit "a" "banana" -1 | printf "%q" }}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Go replacement template
   '{{ regexReplaceAll "(?P<x>a)" "banana" "<${x}>" }}',
   "{{ randAlpha 2.5 }}",
   '{{ randAlpha "3" }}',

@@ -89,22 +89,26 @@ test("regexFind, regexFindAll and their must forms match helm", async () => {
 
 test("regexReplaceAll expands like Go; regexReplaceAllLiteral does not", async () => {
   const cases: DirectCase[] = [];
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: Go replacement templates, not JS ones
   const repls = [
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Go replacement template
     "${1}",
     "$1",
     "$1W",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Go replacement template
     "${1}W",
     "$2",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Go replacement template
     "${name}",
     "$name",
     "$nameX",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Go replacement template
     "${nope}",
     "$$",
     "$",
     "${",
     "${1",
     "$01",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Go replacement template
     "${01}",
     "$10",
     "[$0]",

@@ -262,9 +262,9 @@ export function tzset(s: string, lastTxSec: number, sec: number): ZoneLookup | u
   if (rest === "") rest = ",M3.2.0,M11.1.0"; // US rules are the default
   if (rest[0] !== ",") return undefined;
   const r1 = tzsetRule(rest.slice(1));
-  if (!r1 || !r1[1].startsWith(",")) return undefined;
+  if (!r1?.[1].startsWith(",")) return undefined;
   const r2 = tzsetRule(r1[1].slice(1));
-  if (!r2 || r2[1] !== "") return undefined;
+  if (r2?.[1] !== "") return undefined;
   const days = Math.floor(sec / SECONDS_PER_DAY);
   const { year } = civilFromDays(days);
   const yearStart = daysFromCivil(year, 1, 1) * SECONDS_PER_DAY;
