@@ -145,6 +145,20 @@ export class Chart {
     return out;
   }
   /**
+   * A copy of the whole tree that rendering may change freely: processing
+   * dependencies renames aliased charts, drops disabled ones and replaces
+   * values, so an in-process caller rendering one loaded chart many times
+   * processes a fresh clone each time. Files and bytes are shared.
+   */
+  cloneTree(): Chart {
+    const c = this.structCopy();
+    c.parent = null;
+    c.metadata = copyMetadata(this.metadata);
+    c.setDependencies(...this.deps.map((d) => d.cloneTree()));
+    return c;
+  }
+
+  /**
    * Go's `cpy := *chart`: a new Chart value sharing metadata, values, files and
    * the children (whose parent stays this chart), with its own parent link.
    */
@@ -165,5 +179,10 @@ export class Chart {
 }
 
 export function copyMetadata(md: Metadata): Metadata {
-  return { ...md, Dependencies: md.Dependencies.map((d) => (d ? { ...d } : d)) };
+  return {
+    ...md,
+    Dependencies: md.Dependencies.map((d) =>
+      d ? { ...d, Tags: [...d.Tags], ImportValues: [...d.ImportValues] } : d,
+    ),
+  };
 }
