@@ -71,3 +71,61 @@ export function numberCase(s: string): string {
   const q = goLit(s);
   return `{{ int ${q} }}|{{ int64 ${q} }}|{{ float64 ${q} }}|{{ toDecimal ${q} }}|{{ atoi ${q} }}|{{ add1 ${q} }}|{{ addf ${q} 1 }}|{{ round ${q} 2 }}|{{ semverCompare ">=1.0" "1.2.3" }}`;
 }
+
+/** Template literals of scalar values of every kind a template can write. */
+const scalarLit = fc.oneof(
+  fc.integer({ min: -1000, max: 1000 }).map(String),
+  fc.constantFrom(
+    "0",
+    "1",
+    "-1",
+    "2.5",
+    "0.0",
+    "1e3",
+    "nil",
+    "true",
+    "false",
+    '""',
+    '"a"',
+    '"b"',
+    '"A"',
+    '"é"',
+    '"1"',
+  ),
+  wordish.map(goLit),
+);
+
+/** A `(list ...)` literal, possibly nested, with dicts inside. */
+export const listLit: fc.Arbitrary<string> = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    scalarLit,
+    scalarLit,
+    tie("list"),
+    tie("dict"),
+  ),
+  list: fc.array(tie("value"), { maxLength: 6 }).map((xs) => `(list ${xs.join(" ")})`),
+  dict: fc
+    .array(fc.tuple(fc.constantFrom("a", "b", "c"), tie("value")), { maxLength: 3 })
+    .map((kv) => `(dict ${kv.map(([k, v]) => `"${k}" ${v}`).join(" ")})`),
+})).list as fc.Arbitrary<string>;
+
+export function listCase(l: string): string {
+  return [
+    `{{ uniq ${l} | toJson }}`,
+    `{{ compact ${l} | toJson }}`,
+    `{{ has 1 ${l} }}{{ has "a" ${l} }}{{ has nil ${l} }}`,
+    `{{ without ${l} 1 "a" nil | toJson }}`,
+    `{{ sortAlpha ${l} }}`,
+    `{{ toStrings ${l} }}`,
+    `{{ join "," ${l} }}`,
+    `{{ first ${l} }}|{{ last ${l} }}|{{ rest ${l} | len }}|{{ initial ${l} | toJson }}`,
+    `{{ chunk 2 ${l} | toJson }}`,
+    `{{ reverse ${l} | toJson }}`,
+    `{{ concat ${l} ${l} | len }}`,
+    `{{ dict "a" ${l} | toYaml }}`,
+    `{{ default "d" ${l} }}|{{ empty ${l} }}|{{ typeOf (first ${l}) }}|{{ kindOf (last ${l}) }}`,
+    `{{ deepEqual ${l} ${l} }}|{{ toPrettyJson ${l} }}|{{ cat ${l} }}|{{ quote ${l} }}`,
+    `{{ mergeOverwrite (dict "x" ${l}) (dict "x" (first ${l})) | toJson }}`,
+  ].join("\n");
+}
