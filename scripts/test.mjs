@@ -43,15 +43,14 @@ if (selected.length === 0) {
   process.exit(1);
 }
 // Local Kubernetes control plane (test/cluster/, issue 7): started once before the
-// tests that need it and stopped after them; one already running is used and left running.
+// tests that need it and released after them; the last test run using it stops it,
+// and one started by hand (npm run cluster:up) stays up.
 if (selected.some((f) => f.startsWith(`test${sep}cluster${sep}`))) {
   const cli = ["--import", "tsx", join("test", "cluster", "cli.ts")];
-  const running =
-    spawnSync(process.execPath, [...cli, "status"], { cwd: root, stdio: "ignore" }).status === 0;
-  if (!running) {
-    run(process.execPath, [...cli, "up"]);
-    process.on("exit", () => spawnSync(process.execPath, [...cli, "down"], { cwd: root, stdio: "inherit" }));
-  }
+  run(process.execPath, [...cli, "up", "--hold", String(process.pid)]);
+  process.on("exit", () =>
+    spawnSync(process.execPath, [...cli, "release", String(process.pid)], { cwd: root, stdio: "inherit" }),
+  );
 }
 
 run(process.execPath, [

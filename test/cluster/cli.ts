@@ -1,10 +1,13 @@
 // `npm run cluster:up` / `npm run cluster:down` (and `status`): the command
-// line of the local control plane in plane.ts.
-import { down, kubeconfigPath, memoryKB, runningPlane, up } from "./plane.ts";
+// line of the local control plane in plane.ts. `up --hold PID` and
+// `release PID` share one plane among test runs (scripts/test.mjs).
+import { down, kubeconfigPath, memoryKB, releaseSync, runningPlane, up } from "./plane.ts";
 
 const verb = process.argv[2];
 if (verb === "up") {
-  const r = await up().catch((err: Error) => {
+  const hold = process.argv.indexOf("--hold");
+  const holder = hold > 0 ? Number(process.argv[hold + 1]) : undefined;
+  const r = await up({ holder }).catch((err: Error) => {
     console.error(err.message);
     process.exit(1);
   });
@@ -15,6 +18,8 @@ if (verb === "up") {
   }
   console.log(`API server ${r.state.server}; data in ${r.state.dataDir}`);
   console.log(`export KUBECONFIG=${kubeconfigPath}  # contexts capstan-admin, capstan-restricted`);
+} else if (verb === "release") {
+  releaseSync(Number(process.argv[3]));
 } else if (verb === "down") {
   console.log((await down()) ? "stopped" : "not running");
 } else if (verb === "status") {
@@ -31,6 +36,6 @@ if (verb === "up") {
     console.log(`API server ${s.server}; KUBECONFIG=${s.kubeconfig}`);
   }
 } else {
-  console.error("usage: cli.ts up|down|status");
+  console.error("usage: cli.ts up [--hold PID] | release PID | down | status");
   process.exitCode = 2;
 }

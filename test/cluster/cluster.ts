@@ -1,18 +1,20 @@
 // What integration tests use to reach the local control plane. `npm test`
 // starts the plane once before the tests that need it and stops it after
-// (scripts/test.mjs); a test file run on its own starts it here, and then
-// stops it when its process exits unless CAPSTAN_CLUSTER_KEEP=1.
+// (scripts/test.mjs). A test file run on its own starts it here and stops it
+// when its process exits, unless another test run still uses it, or
+// CAPSTAN_CLUSTER_KEEP=1 asks to keep it (then `npm run cluster:down` stops it).
 import { execFile } from "node:child_process";
 import { kubectlPath } from "../helpers/oracle.ts";
-import { type PlaneState, restrictedNamespace, stopSync, up } from "./plane.ts";
+import { type PlaneState, releaseSync, restrictedNamespace, up } from "./plane.ts";
 
 export { restrictedNamespace };
 
 let pending: Promise<PlaneState> | undefined;
 
 async function ensureUp(): Promise<PlaneState> {
-  const r = await up();
-  if (r.started && process.env.CAPSTAN_CLUSTER_KEEP !== "1") process.on("exit", () => stopSync());
+  if (process.env.CAPSTAN_CLUSTER_KEEP === "1") return (await up()).state;
+  const r = await up({ holder: process.pid });
+  process.on("exit", () => releaseSync(process.pid));
   return r.state;
 }
 

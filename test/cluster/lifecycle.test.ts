@@ -8,7 +8,7 @@ import { apiRequest, memoryKB, runningPlane, up } from "./plane.ts";
 
 test("starting twice returns the running plane", async () => {
   const plane = await getPlane();
-  const again = await up();
+  const again = await up({ holder: process.pid });
   assert.equal(again.started, false);
   assert.deepEqual(again.state.pids, plane.pids);
   assert.deepEqual(runningPlane()?.pids, plane.pids);

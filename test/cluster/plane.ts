@@ -47,6 +47,12 @@ export interface PlaneState {
   /** Component name to pid; each pid is checked against its command line before it is signalled. */
   pids: Record<string, number>;
   startedAt: string;
+  /**
+   * Pids of the test runs using a plane that a test run started; the last one
+   * to release it stops it. Absent for a plane started by hand (cluster:up),
+   * which only cluster:down stops.
+   */
+  holders?: number[];
 }
 
 const log = (msg: string) => process.stderr.write(`[cluster] ${msg}\n`);
@@ -281,37 +287,54 @@ export function runningPlane(): PlaneState | undefined {
   return Object.values(s.pids).every(isOurs) && existsSync(s.kubeconfig) ? s : undefined;
 }
 
+/** Takes the lock folder if free (clearing one left by a dead process); true when taken. */
+function tryLock(): boolean {
+  try {
+    mkdirSync(lockPath);
+    writeFileSync(join(lockPath, "pid"), String(process.pid));
+    return true;
+  } catch {
+    let holder = 0;
+    try {
+      holder = Number(readFileSync(join(lockPath, "pid"), "utf8"));
+    } catch {}
+    // No pid yet may be a lock being taken right now; give it a moment before calling it stale.
+    const age = Date.now() - (existsSync(lockPath) ? statSync(lockPath).mtimeMs : 0);
+    if ((holder && !isAlive(holder)) || (!holder && age > 5000)) {
+      rmSync(lockPath, { recursive: true, force: true });
+    }
+    return false;
+  }
+}
+
+const lockTimeoutMs = 60 * 60_000;
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 /** Holds a lock folder while fn runs, so parallel callers start one plane, not several. */
 async function withLock<T>(fn: () => Promise<T>): Promise<T> {
   mkdirSync(clusterDir, { recursive: true });
-  const deadline = Date.now() + 60 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lockPath);
-      writeFileSync(join(lockPath, "pid"), String(process.pid));
-      break;
-    } catch {
-      let holder = 0;
-      try {
-        holder = Number(readFileSync(join(lockPath, "pid"), "utf8"));
-      } catch {}
-      // A lock left by a dead process (or half-written) is stale.
-      if (!holder || !isAlive(holder)) {
-        await new Promise((r) => setTimeout(r, 200));
-        try {
-          const again = Number(readFileSync(join(lockPath, "pid"), "utf8"));
-          if (again === holder) rmSync(lockPath, { recursive: true, force: true });
-        } catch {
-          rmSync(lockPath, { recursive: true, force: true });
-        }
-        continue;
-      }
-      if (Date.now() > deadline) throw new Error(`cluster lock held by pid ${holder} for too long`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
+  const deadline = Date.now() + lockTimeoutMs;
+  while (!tryLock()) {
+    if (Date.now() > deadline) throw new Error(`cluster lock ${lockPath} held for too long`);
+    await new Promise((r) => setTimeout(r, 300));
   }
   try {
     return await fn();
+  } finally {
+    rmSync(lockPath, { recursive: true, force: true });
+  }
+}
+
+/** withLock for exit handlers, where nothing asynchronous runs any more. */
+function withLockSync<T>(fn: () => T): T {
+  mkdirSync(clusterDir, { recursive: true });
+  const deadline = Date.now() + lockTimeoutMs;
+  while (!tryLock()) {
+    if (Date.now() > deadline) throw new Error(`cluster lock ${lockPath} held for too long`);
+    sleepSync(300);
+  }
+  try {
+    return fn();
   } finally {
     rmSync(lockPath, { recursive: true, force: true });
   }
@@ -325,11 +348,23 @@ export interface UpResult {
   startSeconds: number;
 }
 
-/** Starts the plane unless it runs already; a failed start stops what it started. */
-export function up(): Promise<UpResult> {
+/**
+ * Starts the plane unless it runs already; a failed start stops what it started.
+ * With a holder (a test run's pid) the plane is shared: release(holder) stops it
+ * after the last holder; without one it stays up until down().
+ */
+export function up(opts: { holder?: number } = {}): Promise<UpResult> {
   return withLock(async () => {
     const running = runningPlane();
-    if (running) return { state: running, started: false, buildSeconds: 0, startSeconds: 0 };
+    if (running) {
+      if (running.holders) {
+        if (opts.holder === undefined)
+          delete running.holders; // taken over by hand: keep it up
+        else running.holders = [...running.holders.filter(isAlive), opts.holder];
+        writeFileSync(statePath, JSON.stringify(running, null, 2));
+      }
+      return { state: running, started: false, buildSeconds: 0, startSeconds: 0 };
+    }
     stopSync(); // leftovers of a crashed run
     const buildSeconds = build();
     const t0 = Date.now();
@@ -339,6 +374,7 @@ export function up(): Promise<UpResult> {
       kubeconfig: kubeconfigPath,
       pids: {},
       startedAt: new Date().toISOString(),
+      ...(opts.holder === undefined ? {} : { holders: [opts.holder] }),
     };
     writeFileSync(statePath, JSON.stringify(state, null, 2));
     try {
@@ -503,9 +539,7 @@ export function stopSync(): boolean {
     } catch {}
   }
   const deadline = Date.now() + 10_000;
-  while (ours.some(isAlive) && Date.now() < deadline) {
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-  }
+  while (ours.some(isAlive) && Date.now() < deadline) sleepSync(100);
   for (const pid of ours.filter(isAlive)) {
     try {
       process.kill(pid, "SIGKILL");
@@ -522,6 +556,20 @@ export function stopSync(): boolean {
 /** Stops the plane (under the lock, so a concurrent start is not cut in half). */
 export function down(): Promise<boolean> {
   return withLock(async () => stopSync());
+}
+
+/**
+ * Ends holder's use of a shared plane (synchronous, for exit handlers); stops
+ * the plane when no live holder is left. A plane started by hand is left alone.
+ */
+export function releaseSync(holder: number): void {
+  withLockSync(() => {
+    const state = readState();
+    if (!state?.holders) return;
+    state.holders = state.holders.filter((p) => p !== holder && isAlive(p));
+    if (state.holders.length === 0) stopSync();
+    else writeFileSync(statePath, JSON.stringify(state, null, 2));
+  });
 }
 
 /** Resident memory (kB) of each running component, from /proc. */
