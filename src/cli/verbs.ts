@@ -56,6 +56,11 @@ export const verbs: VerbEntry[] = [
     load: async () => (await import("./verbs/repo.ts")).default,
   },
   {
+    name: "verify",
+    summary: "verify that a chart at the given path has been signed and is valid",
+    load: async () => (await import("./verbs/verify.ts")).default,
+  },
+  {
     name: "version",
     summary: "print the client version information",
     load: async () => (await import("./verbs/version.ts")).default,
