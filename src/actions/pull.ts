@@ -10,6 +10,9 @@ import { type GetOptions, httpGet } from "../repo/getter.ts";
 import { loadIndex } from "../repo/index-file.ts";
 
 export interface PullOptions {
+  /** --verify: fetch <chart URL>.prov and check it against keyring before keeping the chart. */
+  verify?: boolean;
+  keyring?: string;
   chartRef: string;
   version: string;
   devel: boolean;
@@ -75,8 +78,25 @@ export async function pull(o: PullOptions): Promise<string> {
       const rnd = String(Math.floor(Math.random() * 4e9));
       throw new Error(`open ${join(o.destDir, name)}${rnd}: no such file or directory`);
     }
+    let out = "";
+    if (o.verify) {
+      // The provenance is fetched and checked before the chart is kept, as helm's VerifyAlways.
+      const { verifyChart } = await import("../repo/provenance.ts");
+      const prov = await httpGet(`${resolved.url}.prov`, resolved.get);
+      const tmp = mkdtempSync(join(tmpdir(), "capstan-verify-"));
+      try {
+        const name = new URL(resolved.url).pathname.split("/").pop()!;
+        const archive = await downloadTo(resolved, tmp);
+        writeFileSync(`${archive}.prov`, prov, { mode: 0o644 });
+        const v = await verifyChart(archive, `${archive}.prov`, o.keyring ?? "");
+        out = `${v.signedBy.map((s) => `Signed by: ${s}\n`).join("")}Using Key With Fingerprint: ${v.fingerprint}\nChart Hash Verified: ${v.fileHash}\n`;
+        writeFileSync(join(dest, `${name}.prov`), prov, { mode: 0o644 });
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
+      }
+    }
     const saved = await downloadTo(resolved, dest);
-    if (!o.untar) return "";
+    if (!o.untar) return out;
     let ud = o.untarDir;
     if (!isAbsolute(ud)) ud = join(destDir, ud);
     const last = o.chartRef.split(/[\\/]/).pop() ?? o.chartRef;
@@ -88,7 +108,7 @@ export async function pull(o: PullOptions): Promise<string> {
     }
     mkdirSync(udCheck, { recursive: true, mode: 0o755 });
     expandInto(ud, readFileSync(saved));
-    return "";
+    return out;
   } finally {
     if (o.untar) rmSync(dest, { recursive: true, force: true });
   }

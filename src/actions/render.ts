@@ -16,6 +16,7 @@ import {
   sortManifests,
 } from "../engine/manifests.ts";
 import { type EngineOptions, renderTemplates } from "../engine/render.ts";
+import { simpleHead } from "../engine/simple-head.ts";
 import { helmFuncMap } from "../funcs/index.ts";
 import type { GoFunc, GoMap } from "../template/value.ts";
 import { coalesceValues } from "../values/coalesce.ts";
@@ -58,25 +59,7 @@ export class RenderFailure extends Error {
 }
 
 function parseHead(doc: string): SimpleHead {
-  const v = readYAML(doc) as unknown;
-  const head: SimpleHead = { apiVersion: "", kind: "" };
-  if (v instanceof Map) {
-    const kind = v.get("kind");
-    const apiVersion = v.get("apiVersion");
-    if (typeof kind === "string") head.kind = kind;
-    if (typeof apiVersion === "string") head.apiVersion = apiVersion;
-    const md = v.get("metadata");
-    if (md instanceof Map) {
-      const annotations = md.get("annotations");
-      head.metadata = { name: typeof md.get("name") === "string" ? (md.get("name") as string) : "" };
-      if (annotations instanceof Map) {
-        head.metadata.annotations = Object.fromEntries(
-          [...annotations].filter(([, x]) => typeof x === "string") as [string, string][],
-        );
-      }
-    }
-  }
-  return head;
+  return simpleHead(readYAML(doc));
 }
 
 const NOTES_SUFFIX = "NOTES.txt";

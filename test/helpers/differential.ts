@@ -2,6 +2,7 @@
 // same chart and arguments and compare byte for byte: stdout when helm
 // succeeds, stderr (without helm's log lines) and the exit status when it fails.
 // On a mismatch the report is a unified diff.
+import { readFileSync, statSync } from "node:fs";
 import { createTwoFilesPatch } from "diff";
 import { main } from "../../src/cli/main.ts";
 import {
@@ -82,7 +83,12 @@ export async function differentialTemplate(
   opts: DifferentialOptions = {},
 ): Promise<Comparison> {
   const dir = typeof chart === "string" ? chart : writeChart(chart);
-  const files = typeof chart === "string" ? readTree(chart) : chart;
+  const files =
+    typeof chart !== "string"
+      ? chart
+      : statSync(chart).isDirectory()
+        ? readTree(chart)
+        : { [chart]: readFileSync(chart) };
   const full = args.includes("{chart}") ? args.map((a) => (a === "{chart}" ? dir : a)) : [dir, ...args];
   const helm = await runHelm(["template", ...full], {
     version: opts.helmVersion ?? 4,
