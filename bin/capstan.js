@@ -1,3 +1,54 @@
 #!/usr/bin/env node
-// The capstan command. The CLI is bundled into dist/ by `npm install` (scripts/build.mjs).
-import "../dist/cli.js";
+// The capstan command (CommonJS: bin/package.json says so, which spares Node
+// its ESM loader at start-up). The CLI is one CommonJS bundle, dist/cli.cjs,
+// built by `npm install` (scripts/build.mjs). Most of start-up is V8 compiling
+// that bundle, so it is compiled through vm.Script with a V8 code cache: the
+// build writes the cache after a representative render (so the functions a
+// render runs are in it); when it is missing or V8 rejects it (another Node),
+// this run writes a fresh one at exit, into dist/ or else the temp folder.
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
+
+const bundle = path.join(__dirname, "..", "dist", "cli.cjs");
+const source = fs.readFileSync(bundle, "utf8");
+// V8 checks a cache against the source's length only, so its name carries the
+// bundle's size and mtime: a rebuilt bundle never meets a stale cache.
+const st = fs.statSync(bundle);
+const key = `cli-${st.size}-${Math.trunc(st.mtimeMs)}.v8cache`;
+const places = [
+  path.join(__dirname, "..", "dist", ".code-cache"),
+  path.join(require("node:os").tmpdir(), `capstan-code-cache-${process.getuid?.() ?? "u"}`),
+];
+let cached;
+for (const dir of places) {
+  try {
+    cached = fs.readFileSync(path.join(dir, key));
+    break;
+  } catch {}
+}
+const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+const script = new vm.Script(wrapped, { filename: bundle, cachedData: cached });
+const mod = { exports: {} };
+script.runInThisContext()(mod.exports, require, mod, bundle, path.dirname(bundle));
+
+// Written by the main thread of a plain `node` only: other V8 flags would make
+// V8 reject the cache every other run.
+const wanted = process.env.CAPSTAN_WRITE_CODE_CACHE === "1";
+if ((wanted || !cached || script.cachedDataRejected) && process.execArgv.length === 0) {
+  process.once("exit", () => {
+    if (!require("node:worker_threads").isMainThread) return;
+    const data = script.createCachedData();
+    for (const dir of places) {
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+        const tmp = path.join(dir, `${key}.${process.pid}.tmp`);
+        fs.writeFileSync(tmp, data);
+        fs.renameSync(tmp, path.join(dir, key));
+        return;
+      } catch {}
+    }
+  });
+}
+mod.exports.run();

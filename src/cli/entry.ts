@@ -4,11 +4,15 @@
 // includes; JavaScript's default stack (about 1 MB) runs out first. When a
 // render exhausts it, the command runs again in a worker thread with a large
 // stack, so deep recursion ends with helm's own error instead of ours.
-import { isMainThread, Worker, workerData } from "node:worker_threads";
+//
+// No top-level await and no import.meta: the CLI is bundled as CommonJS so
+// bin/capstan.js can load it with a V8 code cache. worker_threads is loaded
+// only when needed: the large-stack worker is marked in its environment.
 import type { CliIO } from "./io.ts";
 import { main } from "./main.ts";
 
 const BIG_STACK_MB = 512;
+const WORKER_MARK = "CAPSTAN_BIG_STACK_WORKER";
 
 const out = (fd: 1 | 2) => (s: string) => {
   (fd === 1 ? process.stdout : process.stderr).write(s);
@@ -26,24 +30,33 @@ function io(allowRetry: boolean): CliIO {
       return Buffer.concat(chunks).toString("utf8");
     },
     retryWithBigStack: allowRetry
-      ? () =>
-          new Promise<number>((resolve) => {
-            const w = new Worker(new URL(import.meta.url), {
+      ? async () => {
+          const { Worker } = await import("node:worker_threads");
+          return new Promise<number>((resolve) => {
+            // The worker runs the same script node was started with (bin/capstan.js).
+            const w = new Worker(process.argv[1]!, {
               argv: process.argv.slice(2),
+              env: { ...process.env, [WORKER_MARK]: "1" },
               workerData: { bigStack: true },
               resourceLimits: { stackSizeMb: BIG_STACK_MB, maxOldGenerationSizeMb: 4096 },
             });
             w.on("message", (code: number) => resolve(code));
             w.on("error", () => resolve(1));
             w.on("exit", (code) => resolve(code));
-          })
+          });
+        }
       : undefined,
   };
 }
 
-if (isMainThread) {
+/** Runs the CLI for this process (or for the large-stack worker); resolves when done. */
+export async function run(): Promise<void> {
+  if (process.env[WORKER_MARK] === "1") {
+    const { isMainThread, parentPort, workerData } = await import("node:worker_threads");
+    if (!isMainThread) {
+      if (workerData?.bigStack) parentPort?.postMessage(await main(process.argv.slice(2), io(false)));
+      return;
+    }
+  }
   process.exitCode = await main(process.argv.slice(2), io(true));
-} else if (workerData?.bigStack) {
-  const { parentPort } = await import("node:worker_threads");
-  parentPort?.postMessage(await main(process.argv.slice(2), io(false)));
 }
