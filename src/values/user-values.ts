@@ -30,6 +30,26 @@ export class UserValuesError extends Error {
 
 const utf8 = new TextDecoder("utf-8");
 
+const ERRNO_TEXT: Record<string, [string, string]> = {
+  ENOENT: ["open", "no such file or directory"],
+  EACCES: ["open", "permission denied"],
+  ENOTDIR: ["open", "not a directory"],
+  EISDIR: ["read", "is a directory"],
+};
+
+// Reads through the caller's function; a system error (Node's, with an errno
+// code) becomes Go's os error text naming the path as the user gave it.
+function readWith(readFile: (path: string) => Uint8Array, path: string): Uint8Array {
+  try {
+    return readFile(path);
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    const known = typeof code === "string" ? ERRNO_TEXT[code] : undefined;
+    if (known) throw new UserValuesError(`${known[0]} ${path}: ${known[1]}`);
+    throw e;
+  }
+}
+
 /**
  * Merges user-supplied values. readFile reads -f and --set-file paths ("-" is
  * stdin, URLs are the caller's business) and throws an Error with Go's text
@@ -38,7 +58,7 @@ const utf8 = new TextDecoder("utf-8");
 export function mergeUserValues(opts: ValueOptions, readFile: (path: string) => Uint8Array): Table {
   let base: Table = new Map();
   for (const filePath of opts.valueFiles) {
-    const bytes = readFile(filePath);
+    const bytes = readWith(readFile, filePath);
     let current: Table;
     try {
       current = loadValuesText(utf8.decode(bytes));
@@ -82,7 +102,7 @@ export function mergeUserValues(opts: ValueOptions, readFile: (path: string) => 
   each(opts.setFile, "--set-file", (v) =>
     parseIntoFile(v, base, (rs) => {
       try {
-        return utf8.decode(readFile(rs.join("")));
+        return utf8.decode(readWith(readFile, rs.join("")));
       } catch (e) {
         throw new StrvalsError((e as Error).message);
       }
