@@ -3,8 +3,10 @@
 import fc from "fast-check";
 import { diffCases } from "../test/funcs/differential-a.ts";
 import {
+  dictLit,
   listCase,
   listLit,
+  mergeCase,
   numberCase,
   numberSpelling,
   stringCase,
@@ -17,6 +19,7 @@ const cases = [
   ...fc.sample(stringInput, { seed, numRuns: runs }).flatMap(stringCase),
   ...fc.sample(numberSpelling, { seed, numRuns: runs }).map(numberCase),
   ...fc.sample(listLit, { seed, numRuns: Math.ceil(runs / 3) }).map(listCase),
+  ...fc.sample(fc.tuple(dictLit, dictLit), { seed, numRuns: Math.ceil(runs / 3) }).map(mergeCase),
 ];
 const r = await diffCases(cases);
 console.log(`seed ${seed}: ${r.total - r.diffs.length} of ${r.total} cases ran clean`);

@@ -95,8 +95,7 @@ const scalarLit = fc.oneof(
   wordish.map(goLit),
 );
 
-/** A `(list ...)` literal, possibly nested, with dicts inside. */
-export const listLit: fc.Arbitrary<string> = fc.letrec((tie) => ({
+const literals = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     scalarLit,
@@ -108,7 +107,26 @@ export const listLit: fc.Arbitrary<string> = fc.letrec((tie) => ({
   dict: fc
     .array(fc.tuple(fc.constantFrom("a", "b", "c"), tie("value")), { maxLength: 3 })
     .map((kv) => `(dict ${kv.map(([k, v]) => `"${k}" ${v}`).join(" ")})`),
-})).list as fc.Arbitrary<string>;
+}));
+
+/** A `(list ...)` literal, possibly nested, with dicts inside. */
+export const listLit = literals.list as fc.Arbitrary<string>;
+
+/** A `(dict ...)` literal, possibly nested. */
+export const dictLit = literals.dict as fc.Arbitrary<string>;
+
+/** Two dicts through mergo's merge rules (fresh literals each time: merge mutates). */
+export function mergeCase([a, b]: [string, string]): string {
+  return [
+    `{{ merge ${a} ${b} | toJson }}`,
+    `{{ mergeOverwrite ${a} ${b} | toJson }}`,
+    `{{ merge ${a} ${b} ${a} | toJson }}`,
+    `{{ mergeOverwrite ${b} ${a} ${b} | toJson }}`,
+    `{{ $x := ${a} }}{{ $_ := merge $x ${b} }}{{ toJson $x }}`,
+    `{{ deepCopy ${a} | toJson }}|{{ pick ${a} "a" "b" | toJson }}|{{ omit ${b} "a" | toJson }}|{{ keys ${a} | sortAlpha }}`,
+    `{{ dig "a" "b" "def" ${a} }}`,
+  ].join("\n");
+}
 
 export function listCase(l: string): string {
   return [
