@@ -79,23 +79,20 @@ export async function pull(o: PullOptions): Promise<string> {
       throw new Error(`open ${join(o.destDir, name)}${rnd}: no such file or directory`);
     }
     let out = "";
-    if (o.verify) {
-      // The provenance is fetched and checked before the chart is kept, as helm's VerifyAlways.
-      const { verifyChart } = await import("../repo/provenance.ts");
-      const prov = await httpGet(`${resolved.url}.prov`, resolved.get);
-      const tmp = mkdtempSync(join(tmpdir(), "capstan-verify-"));
-      try {
-        const name = new URL(resolved.url).pathname.split("/").pop()!;
-        const archive = await downloadTo(resolved, tmp);
-        writeFileSync(`${archive}.prov`, prov, { mode: 0o644 });
-        const v = await verifyChart(archive, `${archive}.prov`, o.keyring ?? "");
-        out = `${v.signedBy.map((s) => `Signed by: ${s}\n`).join("")}Using Key With Fingerprint: ${v.fingerprint}\nChart Hash Verified: ${v.fileHash}\n`;
-        writeFileSync(join(dest, `${name}.prov`), prov, { mode: 0o644 });
-      } finally {
-        rmSync(tmp, { recursive: true, force: true });
-      }
-    }
     const saved = await downloadTo(resolved, dest);
+    if (o.verify) {
+      // As helm's VerifyAlways: the archive is kept, then its provenance fetched beside it and checked.
+      const { verifyChart } = await import("../repo/provenance.ts");
+      let prov: Uint8Array;
+      try {
+        prov = await httpGet(`${resolved.url}.prov`, resolved.get);
+      } catch {
+        throw new Error(`failed to fetch provenance "${resolved.url}.prov"`);
+      }
+      writeFileSync(`${saved}.prov`, prov, { mode: 0o644 });
+      const v = await verifyChart(saved, `${saved}.prov`, o.keyring ?? "");
+      out = `${v.signedBy.map((s) => `Signed by: ${s}\n`).join("")}Using Key With Fingerprint: ${v.fingerprint}\nChart Hash Verified: ${v.fileHash}\n`;
+    }
     if (!o.untar) return out;
     let ud = o.untarDir;
     if (!isAbsolute(ud)) ud = join(destDir, ud);

@@ -80,3 +80,48 @@ test("capstan signs, helm verifies; tampering fails for both", async () => {
   assert.equal(c.code, 1);
   assert.match(c.stderr, /sha256 sum does not match for signed-1.2.3.tgz/);
 });
+
+test("pull --verify: same output and files as helm; an unsigned chart fails", async () => {
+  const { serveStatic } = await import("./static-server.ts");
+  const { readdirSync } = await import("node:fs");
+  const repo = mkdtempSync(join(tmpdir(), "capstan-sign-repo-"));
+  await runHelm([
+    "package",
+    chart,
+    "-d",
+    repo,
+    "--sign",
+    "--key",
+    "Chart Signer",
+    "--keyring",
+    join(keys, "secring.gpg"),
+  ]);
+  const unsigned = writeChart({ "Chart.yaml": "apiVersion: v2\nname: plain\nversion: 0.0.1\n" }, "plain");
+  await runHelm(["package", unsigned, "-d", repo]);
+  await runHelm(["repo", "index", repo]);
+  const s = await serveStatic(repo);
+  try {
+    for (const ref of ["signed", "plain"]) {
+      const hd = mkdtempSync(join(tmpdir(), "capstan-vh-"));
+      const cd = mkdtempSync(join(tmpdir(), "capstan-vc-"));
+      const args = (d: string) => [
+        "pull",
+        ref,
+        "--repo",
+        s.url,
+        "--verify",
+        "--keyring",
+        join(keys, "pubring.gpg"),
+        "-d",
+        d,
+      ];
+      const h = await runHelm(args(hd), { cwd: hd });
+      const c = await runCapstan(args(cd), { cwd: cd, env: {} });
+      assert.equal(c.code, h.code, `${ref}: ${c.stderr} / ${h.stderr}`);
+      assert.equal(c.stdout, h.stdout);
+      assert.deepEqual(readdirSync(cd).sort(), readdirSync(hd).sort());
+    }
+  } finally {
+    await s.close();
+  }
+});

@@ -1,7 +1,9 @@
+import { resolve } from "node:path";
 import { pull } from "../../actions/pull.ts";
 import { registryConfig } from "../../repo/helmpath.ts";
 import type { Command } from "../command.ts";
 import { CliError } from "../io.ts";
+import { defaultKeyring } from "./package.ts";
 import { repoSettings, repoSettingsFlags } from "./repo-settings.ts";
 
 const command: Command = {
@@ -68,6 +70,8 @@ directory for the chart and uncompress into that directory.`,
       usage: "skip tls certificate checks for the chart download",
     },
     { name: "plain-http", kind: "bool", usage: "use insecure HTTP connections for the chart download" },
+    { name: "verify", kind: "bool", usage: "verify the package before using it" },
+    { name: "keyring", kind: "string", usage: "location of public keys used for verification" },
     { name: "registry-config", kind: "string", usage: "path to the registry config file" },
     ...repoSettingsFlags,
   ],
@@ -100,6 +104,8 @@ directory for the chart and uncompress into that directory.`,
         cwd: io.cwd,
         warn: io.stderr,
         plainHTTP: f["plain-http"] === true,
+        verify: f.verify === true,
+        keyring: resolve(io.cwd, (f.keyring as string) || defaultKeyring(io.env)),
         registryConfig: (f["registry-config"] as string) || registryConfig(io.env),
         ...s,
       });
