@@ -17,6 +17,7 @@ import {
 } from "../engine/manifests.ts";
 import { type EngineOptions, renderTemplates } from "../engine/render.ts";
 import { simpleHead } from "../engine/simple-head.ts";
+import { registerValuesMethods } from "../engine/values-methods.ts";
 import { helmFuncMap } from "../funcs/index.ts";
 import type { GoFunc, GoMap } from "../template/value.ts";
 import { coalesceValues } from "../values/coalesce.ts";
@@ -89,6 +90,7 @@ export function renderChart(
   } catch (e) {
     throw new RenderFailure((e as Error).message);
   }
+  registerValuesMethods(toYAML);
   const engineOpts: EngineOptions = {
     funcs: helmFuncMap(),
     toYAML: (v) => toYAML(v).replace(/\n$/, ""),

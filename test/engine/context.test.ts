@@ -123,3 +123,26 @@ test("Capabilities values print as helm prints them (Stringer with pointer recei
   const m = await compareCases(cases);
   assert.equal(m.length, 0, formatMismatches(m));
 });
+
+test("common.Values methods (Table, PathValue, AsMap, YAML) and their errors match helm", async () => {
+  const values = "m:\n  x: 1\n  n:\n    y: two\ns: str\nYAML: shadowed\n";
+  const exprs3 = [
+    '.Values.Table "m"',
+    '.Values.Table "m.n"',
+    '.Values.Table "s"',
+    '.Values.Table "nope"',
+    '.Values.Table "m.nope"',
+    '.Values.PathValue "m.x"',
+    '.Values.PathValue "m.n.y"',
+    '.Values.PathValue "m"',
+    '.Values.PathValue ""',
+    '.Values.PathValue "nope.x"',
+    ".Values.AsMap",
+    "typeOf .Values.AsMap",
+    'typeOf (.Values.Table "m")',
+    ".Values.YAML",
+    '(.Values.Table "m").YAML',
+  ];
+  const m = await compareCases(exprs3.map((e) => ({ template: `{{ ${e} }}`, values })));
+  assert.equal(m.length, 0, formatMismatches(m));
+});

@@ -61,9 +61,15 @@ test("infinite include and template recursion end with helm's errors", async () 
     ['{{ define "r" }}{{ include "r" . }}{{ end }}', 'x: {{ include "r" . }}\n'],
     ['{{ define "r" }}{{ template "r" . }}{{ end }}', 'x: {{ template "r" . }}\n'],
   ]) {
-    const dir = writeChart({ "Chart.yaml": chartYaml, "templates/_h.tpl": helper!, "templates/a.yaml": call! });
+    const dir = writeChart({
+      "Chart.yaml": chartYaml,
+      "templates/_h.tpl": helper!,
+      "templates/a.yaml": call!,
+    });
     const h = await runHelm(["template", dir]);
-    const c = spawnSync(process.execPath, [join(projectRoot, "bin/capstan.js"), "template", dir], { encoding: "utf8" });
+    const c = spawnSync(process.execPath, [join(projectRoot, "bin/capstan.js"), "template", dir], {
+      encoding: "utf8",
+    });
     assert.equal(c.status, 1);
     assert.equal(c.stdout, h.stdout);
     assert.equal(c.stderr, h.stderr);
