@@ -89,9 +89,36 @@ function lines(text: string): Line[] {
 
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", n: "\n", t: "\t", r: "\r", "0": "\0" };
 
-function scalar(s: string, resolve: Resolve): FastValue {
+// One-line flow collections of simple plain words: "[80, 443]", "{cpu: 1, memory: 2Gi}".
+const FLOW_WORD = /^[A-Za-z0-9_./+=~-][A-Za-z0-9_./+=~ -]*$/;
+
+function flowWord(w: string, resolve: Resolve): FastValue {
+  const t = w.replace(/^ +| +$/g, "");
+  if (!FLOW_WORD.test(t) || t.endsWith(" ") || /^-( |$)/.test(t)) bail();
+  return resolve(t);
+}
+
+function flow(s: string, resolve: Resolve, keyOf: Key): FastValue {
+  const inner = s.slice(1, -1);
+  if (/[[\]{}'"#,]$/.test(inner.trim()) && inner.trim() !== "") bail();
+  const parts = inner.trim() === "" ? [] : inner.split(",");
+  if (s[0] === "[") return parts.map((p) => flowWord(p, resolve));
+  const map = new Map<string, [FastValue, FastValue]>();
+  for (const p of parts) {
+    const m = /^ *([^:]+?): +(.*)$/.exec(p);
+    if (!m) bail();
+    const key = flowWord(m![1]!, resolve);
+    map.set(keyOf(key), [key, flowWord(m![2]!, resolve)]);
+  }
+  return { map };
+}
+
+function scalar(s: string, resolve: Resolve, keyOf?: Key): FastValue {
   if (s === "{}") return { map: new Map() };
   if (s === "[]") return [];
+  if (keyOf && ((s[0] === "[" && s.endsWith("]")) || (s[0] === "{" && s.endsWith("}")))) {
+    return flow(s, resolve, keyOf);
+  }
   const c = s[0]!;
   if (c === "'") {
     if (closingQuote(s) !== s.length - 1) bail();
@@ -162,7 +189,7 @@ class FastParser {
       let value: FastValue;
       if (v === "") value = this.emptyValue(col, true);
       else {
-        value = scalar(v, this.resolve);
+        value = scalar(v, this.resolve, this.keyOf);
         const next = this.ls[this.i];
         if (next && next.indent > col) bail();
       }
@@ -190,7 +217,7 @@ class FastParser {
       } else if (splitPair(content)) {
         items.push(this.mapping(col + 2 + pad, content));
       } else {
-        items.push(scalar(content, this.resolve));
+        items.push(scalar(content, this.resolve, this.keyOf));
         const next = this.ls[this.i];
         if (next && next.indent > col) bail();
       }
