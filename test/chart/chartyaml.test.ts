@@ -147,13 +147,16 @@ const cases: [string, ChartFiles, string[]?][] = [
   ],
   [
     "import-values from a grandchild's exports, conditions on grandchildren",
-    chart("apiVersion: v2\nname: c\nversion: 1.0.0\ndependencies: [{name: s, version: '*', import-values: [{child: g.exports.e, parent: fromg}]}]\n", {
-      ...sub("s", "0.1.0", "x: 1\n", "dependencies: [{name: g, version: '*', condition: g.on}]\n"),
-      "charts/s/charts/g/Chart.yaml": "apiVersion: v2\nname: g\nversion: 0.1.0\n",
-      "charts/s/charts/g/values.yaml": "exports: {e: {k: v}}\n",
-      "charts/s/charts/g/templates/t.yaml": dumpValues,
-      "values.yaml": "s: {g: {on: true}}\n",
-    }),
+    chart(
+      "apiVersion: v2\nname: c\nversion: 1.0.0\ndependencies: [{name: s, version: '*', import-values: [{child: g.exports.e, parent: fromg}]}]\n",
+      {
+        ...sub("s", "0.1.0", "x: 1\n", "dependencies: [{name: g, version: '*', condition: g.on}]\n"),
+        "charts/s/charts/g/Chart.yaml": "apiVersion: v2\nname: g\nversion: 0.1.0\n",
+        "charts/s/charts/g/values.yaml": "exports: {e: {k: v}}\n",
+        "charts/s/charts/g/templates/t.yaml": dumpValues,
+        "values.yaml": "s: {g: {on: true}}\n",
+      },
+    ),
   ],
   [
     "subchart values from --set scalar",
