@@ -1,6 +1,7 @@
 // Go's calling rules exercised through helm's function map (Sprig + helm):
 // argument counts, typed parameters, untyped constants, nil, interface{}
 // values, typed results flowing on through pipelines, comparisons and range.
+// Cases must not mutate .Values: helm renders a batch of cases over one shared values tree.
 
 import { V } from "./cases.ts";
 import type { Case } from "./harness.ts";
@@ -124,7 +125,7 @@ export const funcCalls: Case[] = [
   "{{ dict 1 2 }}",
   '{{ get .Values.m "a" }} {{ get .Values.m "zz" }}',
   '{{ get .Values.l "a" }}',
-  '{{ set .Values.m "new" 1 | keys | sortAlpha }}',
+  '{{ set (deepCopy .Values.m) "new" 1 | keys | sortAlpha }}',
   '{{ pluck "a" .Values.m (dict "a" 9) }}',
   '{{ pluck "a" .Values.l }}',
   '{{ merge (dict "a" 1) .Values.m | keys | sortAlpha }}',
