@@ -8,25 +8,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { writeChartArchive } from "../../src/chart/package.ts";
 import { loadIndex } from "../../src/repo/index-file.ts";
 import { startServer } from "../../src/server/server.ts";
-
-const enc = new TextEncoder();
-
-export function makeArchive(name: string, version: string, padding = 2048): Uint8Array {
-  return writeChartArchive({
-    name,
-    chartYaml: {
-      name: "Chart.yaml",
-      data: enc.encode(`apiVersion: v2\nname: ${name}\nversion: ${version}\n`),
-    },
-    values: { name: "values.yaml", data: enc.encode(`pad: "${"x".repeat(padding)}"\n`) },
-    templates: [{ name: "templates/cm.yaml", data: enc.encode("kind: ConfigMap\n") }],
-    files: [],
-    dependencies: [],
-  });
-}
+import { makeArchive } from "./archives.ts";
 
 test("serve under parallel uploads and downloads loses and corrupts nothing", {
   timeout: 60_000,
