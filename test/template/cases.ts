@@ -603,15 +603,15 @@ export const positions = withV([
   "{{ with .Values.m }}\n  é {{ .c.d.e }}{{ end }}",
   "line1\n{{/* comment\n spanning */}}\n{{ .Values.s.x }}",
   "{{ `raw\nstring` }}{{ .Values.s.x }}",
-  "{{ \"é\" }}{{ .Values.s.x }}",
+  '{{ "é" }}{{ .Values.s.x }}',
   "{{ range .Values.n }}{{ end }}",
   "{{ range .Values.n }}\n  body\n{{ else }}e{{ end }}",
   "{{ if .Values.l }}{{ range 1.5 }}x{{ end }}{{ end }}",
-  "{{ template \"x\" }}\n{{ define \"x\" }}\n\n{{ .y.z }}{{ end }}",
-  "🚀\n🚀 {{ template \"nope\" }}",
-  "{{ printf \"%v\" (index .Values.l 7) }}",
+  '{{ template "x" }}\n{{ define "x" }}\n\n{{ .y.z }}{{ end }}',
+  '🚀\n🚀 {{ template "nope" }}',
+  '{{ printf "%v" (index .Values.l 7) }}',
   "{{ $x := index .Values.l 7 }}",
-  "{{ .Values.s | printf \"%d\" | index .Values.l }}",
+  '{{ .Values.s | printf "%d" | index .Values.l }}',
 ]);
 
 export const all: [string, Case[]][] = [
