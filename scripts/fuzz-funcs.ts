@@ -4,6 +4,8 @@ import fc from "fast-check";
 import { diffCases } from "../test/funcs/differential-a.ts";
 import {
   dictLit,
+  doubleLit,
+  floatCase,
   listCase,
   listLit,
   mergeCase,
@@ -20,6 +22,7 @@ const cases = [
   ...fc.sample(numberSpelling, { seed, numRuns: runs }).map(numberCase),
   ...fc.sample(listLit, { seed, numRuns: Math.ceil(runs / 3) }).map(listCase),
   ...fc.sample(fc.tuple(dictLit, dictLit), { seed, numRuns: Math.ceil(runs / 3) }).map(mergeCase),
+  ...fc.sample(fc.tuple(doubleLit, doubleLit), { seed, numRuns: runs }).map(floatCase),
 ];
 const r = await diffCases(cases);
 console.log(`seed ${seed}: ${r.total - r.diffs.length} of ${r.total} cases ran clean`);

@@ -147,3 +147,18 @@ export function listCase(l: string): string {
     `{{ mergeOverwrite (dict "x" ${l}) (dict "x" (first ${l})) | toJson }}`,
   ].join("\n");
 }
+
+/** Doubles spelled as JS prints them (valid Go template number literals). */
+export const doubleLit = fc
+  .oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.double({ min: -1000, max: 1000, noNaN: true }),
+    fc.integer({ min: -100000, max: 100000 }).map((i) => i / 1000),
+  )
+  .map((d) => (Object.is(d, -0) ? "0.0" : String(d)));
+
+/** Two numbers through the float and integer arithmetic. */
+export function floatCase([x, y]: [string, string]): string {
+  const safeY = Number(y) === 0 ? "1.5" : y;
+  return `{{ addf ${x} ${y} }}|{{ subf ${x} ${y} }}|{{ mulf ${x} ${y} }}|{{ divf ${x} ${safeY} }}|{{ round ${x} 3 }}|{{ floor ${x} }}|{{ ceil ${x} }}|{{ int ${x} }}|{{ int64 ${y} }}|{{ add ${x} ${y} }}|{{ maxf ${x} ${y} }}|{{ minf ${x} ${y} }}|{{ max ${x} ${y} }}|{{ toDecimal ${x} }}|{{ toString ${x} }}|{{ float64 ${x} | toJson }}`;
+}

@@ -6,6 +6,8 @@ import fc from "fast-check";
 import { assertNoDiffs } from "./differential-a.ts";
 import {
   dictLit,
+  doubleLit,
+  floatCase,
   listCase,
   listLit,
   mergeCase,
@@ -25,5 +27,6 @@ test("generated strings and numbers match helm", async () => {
     ...numbers.map(numberCase),
     ...lists.map(listCase),
     ...dicts.map(mergeCase),
+    ...fc.sample(fc.tuple(doubleLit, doubleLit), { seed: 42, numRuns: 150 }).map(floatCase),
   ]);
 });
