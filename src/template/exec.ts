@@ -471,20 +471,9 @@ export class State {
     }
     const typ = recvIface || receiver === null ? "interface {}" : goTypeName(receiver);
     if (receiver === null) this.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
-    const method =
-      receiver instanceof GoObject
-        ? receiver.method(fieldName)
-        : receiver instanceof Map || Array.isArray(receiver)
-          ? taggedMethod(receiver, fieldName)
-          : undefined;
+    // Go looks methods up before fields and map keys.
+    const method = methodOf(receiver, fieldName);
     if (method !== undefined) return this.evalCall(dot, method, false, node, fieldName, args, final);
-    else if (receiver instanceof Map || Array.isArray(receiver)) {
-      // Methods of named map/slice types (value.ts GO_METHODS).
-      const methods = (receiver as GoMap)[GO_METHODS];
-      if (methods !== undefined && Object.hasOwn(methods, fieldName)) {
-        return this.evalCall(dot, methods[fieldName]!, false, node, fieldName, args, final);
-      }
-    }
     const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
     if (receiver instanceof Map) {
       if (keyTypeOf(receiver) === "string") {
@@ -687,6 +676,20 @@ export class State {
     if (typeof v === "string") this.write(v);
     else this.write(v === undefined ? "<no value>" : sprintTemplateValue(v));
   }
+}
+
+/**
+ * A method of the receiver: a host object's, or a named map/slice type's —
+ * bound to the value (GO_METHODS) or registered for its type (registerMethods).
+ */
+function methodOf(receiver: Value, name: string): GoFunc | undefined {
+  if (receiver instanceof GoObject) return receiver.method(name);
+  if (receiver instanceof Map || Array.isArray(receiver)) {
+    const bound = (receiver as GoMap)[GO_METHODS];
+    if (bound !== undefined && Object.hasOwn(bound, name)) return bound[name];
+    return taggedMethod(receiver, name);
+  }
+  return undefined;
 }
 
 function intBits(t: string): number {
