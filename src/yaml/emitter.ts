@@ -202,6 +202,10 @@ function analyze(v: number[], version: 2 | 3): Analysis {
 }
 
 const HEX = "0123456789ABCDEF";
+// Plain-safe ASCII text: no indicators, no leading "-" or blanks, no trailing
+// blank, nothing go-yaml would quote — its analysis allows every style.
+const SAFE_PLAIN = /^[A-Za-z0-9_/](?:[A-Za-z0-9_./ -]*[A-Za-z0-9_./-])?$/;
+
 const ASCII = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
 
 /** A scalar's code points and analysis, computed once (keys are looked at twice). */
@@ -359,11 +363,24 @@ class Emitter {
   private isSimpleKey(k: YNode): boolean {
     if (k.kind === "seq") return k.items.length === 0;
     if (k.kind === "map") return k.pairs.length === 0;
+    if (SAFE_PLAIN.test(k.value)) return k.value.length <= 128;
     if (scalarInfo(k, this.v3 ? 3 : 2).a.multiline) return false;
     return utf8Length(k.value) <= 128;
   }
 
   private scalar(n: YNode & { kind: "scalar" }, ctx: Ctx): void {
+    if (n.style === "plain" && this.flowLevel === 0 && SAFE_PLAIN.test(n.value)) {
+      const len = n.value.length;
+      if (ctx.simpleKey || this.column + 1 + len <= this.bestWidth || !n.value.includes(" ")) {
+        this.increaseIndent(true, false, ctx.inSeq);
+        if (!this.whitespace) this.put(" ");
+        this.writeRun(n.value, len);
+        this.whitespace = false;
+        this.indention = false;
+        this.popIndent();
+        return;
+      }
+    }
     const { v, a } = scalarInfo(n, this.v3 ? 3 : 2);
     let style = n.style;
     if (ctx.simpleKey && a.multiline) style = "double";
