@@ -21,10 +21,30 @@ const places = [
   path.join(__dirname, "..", "dist", ".code-cache"),
   path.join(require("node:os").tmpdir(), `capstan-code-cache-${process.getuid?.() ?? "u"}`),
 ];
+// V8 does not verify a cache's checksum and aborts the process on a corrupt
+// one, so each file ends with a CRC-32 of the data (zlib's native crc32 where
+// Node has it, 20.15+; a plain loop elsewhere).
+function checksum(buf) {
+  const zlib = require("node:zlib");
+  if (zlib.crc32) return zlib.crc32(buf);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < buf.length; i++) h = Math.imul(h ^ buf[i], 0x01000193);
+  return h >>> 0;
+}
+// A code cache is code: one in the shared temp folder is used only from a
+// folder of ours that nobody else can write.
+function trusted(dir, i) {
+  if (i === 0 || !process.getuid) return true;
+  const st = fs.lstatSync(dir);
+  return st.isDirectory() && st.uid === process.getuid() && (st.mode & 0o022) === 0;
+}
 let cached;
-for (const dir of places) {
+for (const [i, dir] of places.entries()) {
   try {
-    cached = fs.readFileSync(path.join(dir, key));
+    if (!trusted(dir, i)) continue;
+    const buf = fs.readFileSync(path.join(dir, key));
+    const data = buf.subarray(0, buf.length - 4);
+    if (buf.length > 4 && buf.readUInt32LE(data.length) === checksum(data)) cached = data;
     break;
   } catch {}
 }
@@ -39,10 +59,14 @@ const wanted = process.env.CAPSTAN_WRITE_CODE_CACHE === "1";
 if ((wanted || !cached || script.cachedDataRejected) && process.execArgv.length === 0) {
   process.once("exit", () => {
     if (!require("node:worker_threads").isMainThread) return;
-    const data = script.createCachedData();
-    for (const dir of places) {
+    const raw = script.createCachedData();
+    const data = Buffer.alloc(raw.length + 4);
+    raw.copy(data);
+    data.writeUInt32LE(checksum(raw), raw.length);
+    for (const [i, dir] of places.entries()) {
       try {
-        fs.mkdirSync(dir, { recursive: true });
+        fs.mkdirSync(dir, { recursive: true, mode: i === 0 ? 0o755 : 0o700 });
+        if (!trusted(dir, i)) continue;
         const tmp = path.join(dir, `${key}.${process.pid}.tmp`);
         fs.writeFileSync(tmp, data);
         fs.renameSync(tmp, path.join(dir, key));
