@@ -12,7 +12,9 @@ const path = require("node:path");
 const vm = require("node:vm");
 
 const bundle = path.join(__dirname, "..", "dist", "cli.cjs");
-const source = fs.readFileSync(bundle, "utf8");
+// The build keeps the bundle ASCII (charset "ascii"), so latin1 reads it
+// exactly and about twice as fast as utf8 decoding.
+const source = fs.readFileSync(bundle, "latin1");
 // V8 checks a cache against the source's length only, so its name carries the
 // bundle's size and mtime: a rebuilt bundle never meets a stale cache.
 const st = fs.statSync(bundle);

@@ -23,6 +23,8 @@ await build({
   format: "cjs",
   minifySyntax: true,
   minifyWhitespace: true,
+  // bin/capstan.js reads the bundle as latin1, which needs pure ASCII.
+  charset: "ascii",
   // import() would need a dynamic-import callback under vm.Script: make it require().
   supported: { "dynamic-import": false },
   sourcemap: "linked",
