@@ -62,7 +62,8 @@ function charts(): string[] {
   const out: string[] = [];
   const fixtures = join(projectRoot, "test/fixtures/charts");
   if (existsSync(fixtures)) {
-    for (const n of readdirSync(fixtures).sort()) if (existsSync(join(fixtures, n, "Chart.yaml"))) out.push(join(fixtures, n));
+    for (const n of readdirSync(fixtures).sort())
+      if (existsSync(join(fixtures, n, "Chart.yaml"))) out.push(join(fixtures, n));
   }
   execFileSync(helmPath(), ["create", join(work, "scaffold")], { env: helmEnv() });
   out.push(join(work, "scaffold"));
@@ -104,6 +105,15 @@ for (const dir of list) {
   sumHelm += h;
   sumInProc += p;
   const name = dir.split("/").pop()!;
-  console.log(name.padEnd(28), h.toFixed(1).padStart(7), c.toFixed(1).padStart(6), p.toFixed(2).padStart(10), (c / h).toFixed(2).padStart(8), (p / h).toFixed(3).padStart(12));
+  console.log(
+    name.padEnd(28),
+    h.toFixed(1).padStart(7),
+    c.toFixed(1).padStart(6),
+    p.toFixed(2).padStart(10),
+    (c / h).toFixed(2).padStart(8),
+    (p / h).toFixed(3).padStart(12),
+  );
 }
-console.log(`batch: in-process total ${sumInProc.toFixed(1)} ms vs helm total ${sumHelm.toFixed(1)} ms → ${(sumHelm / sumInProc).toFixed(1)}x faster`);
+console.log(
+  `batch: in-process total ${sumInProc.toFixed(1)} ms vs helm total ${sumHelm.toFixed(1)} ms → ${(sumHelm / sumInProc).toFixed(1)}x faster`,
+);

@@ -79,6 +79,8 @@ export function renderChart(
     isUpgrade: false,
     ...opts.release,
   };
+  // processDependencies prunes and aliases the tree; work on a copy so a loaded chart renders many times.
+  chart = chart.cloneTree();
   processDependencies(chart, userValues);
   const caps = opts.capabilities ?? defaultCapabilities();
   const values = coalesceValues(chart, userValues) as GoMap;

@@ -1,5 +1,5 @@
 // `helm repo index DIR [--url] [--merge] [--json]`: writes DIR/index.yaml.
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { atomicWriteFile } from "../repo/atomic-write.ts";
 import { indexDirectory } from "../repo/index-directory.ts";

@@ -11,7 +11,6 @@ import { splitManifests } from "../engine/manifests.ts";
 import { helmFuncMap } from "../funcs/index.ts";
 import { loadChartPath } from "../node/fs-load.ts";
 import { TemplateSet } from "../template/index.ts";
-import type { GoMap } from "../template/value.ts";
 import { mergeUserValues, type ValueOptions } from "../values/user-values.ts";
 import { releaseNameAndChart, validateReleaseName } from "./release-name.ts";
 import { RenderFailure, renderChart } from "./render.ts";

@@ -33,7 +33,7 @@ export function newFiles(entries: Map<string, Uint8Array>, toYAML: ToYAML): GoMa
       params: ["string"],
       result: "engine.files",
       fn: (p) => {
-        const re = compileGlob(p as string) ?? /^[^]*$/;
+        const re = compileGlob(p as string) ?? /^[\s\S]*$/;
         const out = new Map<string, Uint8Array>();
         for (const [name, data] of entries) if (re.test(name)) out.set(name, data);
         return newFiles(out, toYAML);
