@@ -3,6 +3,7 @@
 // Map, so len, range, index and printing treat it as the Go map it is.
 import { registerUnderlyingType } from "../template/gotypes.ts";
 import { GO_METHODS, GO_TYPE, type GoFunc, type GoMap, type Value } from "../template/value.ts";
+import { base64Encode } from "../yaml/json-encode.ts";
 import { compileGlob } from "./glob.ts";
 import { pathBase } from "./gostrings.ts";
 
@@ -54,27 +55,8 @@ export function newFiles(entries: Map<string, Uint8Array>, toYAML: ToYAML): GoMa
       },
     },
     AsConfig: { params: [], result: "string", fn: () => toYAML(stringMap((b) => utf8.decode(b))) },
-    AsSecrets: { params: [], result: "string", fn: () => toYAML(stringMap(base64)) },
+    AsSecrets: { params: [], result: "string", fn: () => toYAML(stringMap(base64Encode)) },
   };
   files[GO_METHODS] = methods;
   return files;
-}
-
-const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/** Standard base64 with padding, without Node's Buffer. */
-export function base64(b: Uint8Array): string {
-  let out = "";
-  let i = 0;
-  for (; i + 2 < b.length; i += 3) {
-    const n = (b[i]! << 16) | (b[i + 1]! << 8) | b[i + 2]!;
-    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + B64[n & 63]!;
-  }
-  if (i < b.length) {
-    const n = (b[i]! << 16) | ((b[i + 1] ?? 0) << 8);
-    out += B64[n >> 18]! + B64[(n >> 12) & 63]!;
-    out += i + 1 < b.length ? B64[(n >> 6) & 63]! : "=";
-    out += "=";
-  }
-  return out;
 }

@@ -2,6 +2,7 @@
 // rendered file into YAML documents, read each document's head (kind,
 // metadata.name, annotations), separate hooks from plain manifests, and order
 // both by kind in install order.
+import { compareGoStrings } from "../template/fmt.ts";
 import { goTrimSpace, pathBase } from "./gostrings.ts";
 
 export interface SimpleHead {
@@ -245,22 +246,4 @@ function goAtoi(s: string): number {
   if (!/^[+-]?\d+$/.test(s)) return 0;
   const n = Number(s);
   return Number.isSafeInteger(n) ? n : 0;
-}
-
-/**
- * Go compares strings by their UTF-8 bytes, which is code point order. UTF-16
- * unit order differs only between surrogates and U+E000..U+FFFF; shift those.
- */
-export function compareGoStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let ca = a.charCodeAt(i);
-    let cb = b.charCodeAt(i);
-    if (ca === cb) continue;
-    if (ca >= 0xd800) ca += ca >= 0xe000 ? -0x800 : 0x2000;
-    if (cb >= 0xd800) cb += cb >= 0xe000 ? -0x800 : 0x2000;
-    return ca - cb;
-  }
-  return a.length - b.length;
 }

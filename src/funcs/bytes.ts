@@ -33,24 +33,8 @@ export function hex(b: Uint8Array): string {
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/** base64.StdEncoding.EncodeToString. */
-export function base64Encode(b: Uint8Array): string {
-  let out = "";
-  let i = 0;
-  for (; i + 2 < b.length; i += 3) {
-    const n = (b[i]! << 16) | (b[i + 1]! << 8) | b[i + 2]!;
-    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + B64[n & 63]!;
-  }
-  const rest = b.length - i;
-  if (rest === 1) {
-    const n = b[i]! << 16;
-    out += `${B64[n >> 18]!}${B64[(n >> 12) & 63]!}==`;
-  } else if (rest === 2) {
-    const n = (b[i]! << 16) | (b[i + 1]! << 8);
-    out += `${B64[n >> 18]!}${B64[(n >> 12) & 63]!}${B64[(n >> 6) & 63]!}=`;
-  }
-  return out;
-}
+/** base64.StdEncoding.EncodeToString (one implementation, in base-n.ts). */
+export { base64Encode } from "./base-n.ts";
 
 /**
  * base64.StdEncoding.DecodeString: strict padding; CR and LF are ignored as Go

@@ -1,41 +1,13 @@
 // spf13/cast v1.7.0 as Sprig 3.3 calls it (ToInt64, ToInt, ToFloat64), with
 // Go's strconv.ParseInt(s, 0, 64) / ParseFloat(s, 64) underneath. On any
 // error cast returns 0, and Sprig ignores the error, so these never throw.
+import { underscoreOK } from "../template/strconv.ts";
 import { GoFloat32, GoInt, type Value } from "../template/value.ts";
 
 const MAX_U64 = (1n << 64n) - 1n;
 
 function lower(c: string): string {
   return c.toLowerCase();
-}
-
-/** Go's underscoreOK: underscores only between digits (or after a base prefix). */
-function underscoreOK(s0: string): boolean {
-  let s = s0;
-  let saw = "^";
-  let i = 0;
-  if (s.length >= 1 && (s[0] === "-" || s[0] === "+")) s = s.slice(1);
-  let hex = false;
-  if (s.length >= 2 && s[0] === "0" && "box".includes(lower(s[1]!))) {
-    i = 2;
-    saw = "0";
-    hex = lower(s[1]!) === "x";
-  }
-  for (; i < s.length; i++) {
-    const c = s[i]!;
-    if ((c >= "0" && c <= "9") || (hex && lower(c) >= "a" && lower(c) <= "f")) {
-      saw = "0";
-      continue;
-    }
-    if (c === "_") {
-      if (saw !== "0") return false;
-      saw = "_";
-      continue;
-    }
-    if (saw === "_") return false;
-    saw = "!";
-  }
-  return saw !== "_";
 }
 
 /** strconv.ParseUint(s, 0, 64); undefined on a syntax or range error. */

@@ -2,7 +2,10 @@
 // they wrap. Go strings are bytes: functions that index bytes in Go (trunc,
 // substr, abbrev, wrap, initials, nospace) work on UTF-8 bytes here too.
 
-import { sprint } from "../template/fmt.ts";
+import { compareGoStrings, sprint } from "../template/fmt.ts";
+
+export { compareGoStrings };
+
 import { quote as goQuote } from "../template/strconv.ts";
 import { GO_TYPE, GoError, type GoFunc, type Value } from "../template/value.ts";
 import { camelCaseToLowerCase, swapCase, title, toPascalCase, uncapitalize } from "./textcase.ts";
@@ -221,16 +224,6 @@ export function strslice(v: Value): string[] {
   }
   if (v === null) return [];
   return [strval(v)];
-}
-
-/** Go's string ordering: byte-wise on UTF-8, i.e. by code point. */
-export function compareGoStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  const ra = runes(a);
-  const rb = runes(b);
-  const n = Math.min(ra.length, rb.length);
-  for (let i = 0; i < n; i++) if (ra[i] !== rb[i]) return ra[i]! - rb[i]!;
-  return ra.length - rb.length;
 }
 
 function substring(start: number, end: number, s: string): string {
