@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import type { Chart } from "../chart/chart.ts";
+import { checkDependencies, checkIfInstallable } from "../chart/dependencies.ts";
 import { defaultCapabilities } from "../engine/capabilities.ts";
 import { pathBase } from "../engine/gostrings.ts";
 import { splitManifests } from "../engine/manifests.ts";
@@ -48,23 +49,6 @@ export interface TemplateResult {
 }
 
 export class TemplateError extends Error {}
-
-interface CrdFile {
-  filename: string;
-  data: Uint8Array;
-}
-
-/** Chart.CRDObjects: crds/*.{yaml,yml,json} of the chart and its enabled sub-charts. */
-function crdObjects(chart: Chart): CrdFile[] {
-  const out: CrdFile[] = [];
-  for (const f of chart.files) {
-    if (f.name.startsWith("crds/") && /\.(ya?ml|json)$/.test(f.name)) {
-      out.push({ filename: `${chart.fullPath()}/${f.name}`, data: f.data });
-    }
-  }
-  for (const d of chart.dependencies()) out.push(...crdObjects(d as Chart));
-  return out;
-}
 
 const decoder = new TextDecoder();
 
@@ -112,17 +96,6 @@ function runPostRenderer(cmd: string, args: string[], input: string): string {
   return r.stdout;
 }
 
-/** action.CheckDependencies: every dependency in Chart.yaml must be in charts/. */
-function checkDependencies(chart: Chart) {
-  const have = new Set(chart.dependencies().map((d) => d.name()));
-  const missing = chart.metadata.Dependencies.filter((d) => d && !have.has(d.Name)).map((d) => d!.Name);
-  if (missing.length > 0) {
-    throw new TemplateError(
-      `an error occurred while checking for chart dependencies. You may need to run \`helm dependency build\` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: ${missing.join(", ")}`,
-    );
-  }
-}
-
 /** helm's TemplateName: --name-template is a Go template with Sprig's functions, executed with no data. */
 export function renderNameTemplate(text: string): string {
   const set = new TemplateSet({ funcs: helmFuncMap() });
@@ -153,8 +126,7 @@ export async function runTemplate(args: string[], opts: TemplateOptions): Promis
   const chartPath = locateChart(chartRef.trim(), cwd);
   const userValues = mergeUserValues(opts, (p) => readFileSync(isAbsolute(p) ? p : join(cwd, p)));
   const chart = loadChartPath(chartPath);
-  const type = chart.metadata.Type;
-  if (type !== "" && type !== "application") throw new TemplateError(`${type} charts are not installable`);
+  checkIfInstallable(chart);
   if (chart.metadata.Deprecated) opts.warn?.("this chart is deprecated");
   checkDependencies(chart);
   validateReleaseName(name);
@@ -213,8 +185,8 @@ export async function runTemplate(args: string[], opts: TemplateOptions): Promis
       : opts.outputDir
     : undefined;
   if (opts.includeCrds) {
-    for (const crd of crdObjects(chart)) {
-      const data = decoder.decode(crd.data);
+    for (const crd of chart.crdObjects()) {
+      const data = decoder.decode(crd.file.data);
       if (!outDir) manifestParts.push(`---\n# Source: ${crd.filename}\n${data}\n`);
       else {
         writeToFile(opts.outputDir!, crd.filename, data, written.has(crd.filename), out);
