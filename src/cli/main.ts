@@ -1,6 +1,5 @@
 // The capstan command line: finds the verb, parses its flags, runs it, and
 // prints errors the way helm does (`Error: ...` on stderr, exit code 1).
-import { installNodeFuncsPlatform } from "../node/funcs-platform.ts";
 import type { Command, VerbEntry } from "./command.ts";
 import { type FlagSpec, formatFlagHelp, parseFlags } from "./flags.ts";
 import { CliError, type CliIO } from "./io.ts";
@@ -61,8 +60,6 @@ function commandHelp(path: string, entry: VerbEntry, cmd: Command): string {
 
 /** Runs the CLI with argv (without "node capstan"); returns the exit code. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
-  // Node's zoneinfo (tzdata abbreviations as Go prints them) and native crypto for the template functions.
-  installNodeFuncsPlatform();
   try {
     let list = verbs;
     let path = "capstan";

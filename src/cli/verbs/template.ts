@@ -1,4 +1,5 @@
 import { runTemplate } from "../../actions/template.ts";
+import { installNodeFuncsPlatform } from "../../node/funcs-platform.ts";
 import type { Command } from "../command.ts";
 import { installFlags, valueOptions } from "../install-flags.ts";
 import { CliError } from "../io.ts";
@@ -46,6 +47,8 @@ comma-separated list:
   async run(p, io) {
     const f = p.flags;
     installLogHandlers(io);
+    // Node's zoneinfo (tzdata abbreviations as Go prints them) and native crypto, only for verbs that render.
+    installNodeFuncsPlatform();
     if (p.args.length < 1)
       throw new CliError(
         '"capstan template" requires at least 1 argument\n\nUsage:  capstan template [NAME] [CHART] [flags]',
