@@ -1,0 +1,121 @@
+// Corpus driver: renders each chart folder under the given directories with
+// `helm template` (v4.1.4) and capstan's CLI in-process, compares them the way
+// the differential suite does, and prints one line per run plus a summary.
+//
+//   node --import tsx scripts/corpus-diff.ts DIR... [--values f.yaml]... [--no-ci]
+//        [--diff-lines N] [--quiet] [-- extra helm template args]
+//
+// A chart folder is one holding Chart.yaml (folders under a chart's charts/ are
+// its subcharts, not separate charts). Each chart is rendered once plainly and
+// once per ci/*.yaml file it has. Extra args after `--` (e.g. `--set a=b`,
+// `--kube-version 1.20`) go to both tools. Helm answers are cached on disk.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { compareRuns, runCapstan } from "../test/helpers/differential.ts";
+import { hashFiles, readTree, runHelm } from "../test/helpers/oracle.ts";
+
+interface Options {
+  dirs: string[];
+  values: string[];
+  ci: boolean;
+  diffLines: number;
+  quiet: boolean;
+  extra: string[];
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { dirs: [], values: [], ci: true, diffLines: 40, quiet: false, extra: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--") {
+      o.extra = argv.slice(i + 1);
+      break;
+    }
+    if (a === "--values" || a === "-f") o.values.push(resolve(argv[++i]!));
+    else if (a === "--no-ci") o.ci = false;
+    else if (a === "--quiet") o.quiet = true;
+    else if (a === "--diff-lines") o.diffLines = Number(argv[++i]);
+    else o.dirs.push(resolve(a));
+  }
+  return o;
+}
+
+/** Chart folders under dir (dir itself when it is one); does not descend into a chart. */
+function findCharts(dir: string): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  if (existsSync(join(dir, "Chart.yaml"))) return [dir];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith(".")) continue;
+    out.push(...findCharts(join(dir, name)));
+  }
+  return out;
+}
+
+type Outcome = "same" | "differs" | "both-failed-same" | "both-failed-different";
+
+async function compare(chart: string, args: string[], filesKey: string) {
+  const full = ["template", chart, ...args];
+  // Values files are named by path in args; their contents join the cache key.
+  const valueFiles = args.filter((_, i) => args[i - 1] === "-f").map((p) => readFileSync(p, "utf8"));
+  const helm = await runHelm(full, { cacheKey: filesKey + JSON.stringify(valueFiles) });
+  const cap = await runCapstan(full);
+  const c = compareRuns(helm, cap, "template");
+  const bothFailed = helm.code !== 0 && cap.code !== 0;
+  const outcome: Outcome = c.equal
+    ? bothFailed
+      ? "both-failed-same"
+      : "same"
+    : bothFailed
+      ? "both-failed-different"
+      : "differs";
+  return { outcome, diff: c.diff, helmFailed: helm.code !== 0 };
+}
+
+async function run() {
+  const o = parseArgs(process.argv.slice(2));
+  if (o.dirs.length === 0) {
+    console.error("usage: corpus-diff.ts DIR... [--values f.yaml]... [--no-ci] [-- helm args]");
+    process.exit(2);
+  }
+  const counts: Record<Outcome, number> = {
+    same: 0,
+    differs: 0,
+    "both-failed-same": 0,
+    "both-failed-different": 0,
+  };
+  let helmOk = 0;
+  const cwd = process.cwd();
+  for (const chart of o.dirs.flatMap(findCharts)) {
+    const key = hashFiles(readTree(chart));
+    const base = [...o.values.flatMap((v) => ["-f", v]), ...o.extra];
+    const variants: [string, string[]][] = [["", base]];
+    const ciDir = join(chart, "ci");
+    if (o.ci && existsSync(ciDir)) {
+      for (const f of readdirSync(ciDir).sort()) {
+        if (/\.ya?ml$/.test(f)) variants.push([` [ci/${f}]`, [...base, "-f", join(ciDir, f)]]);
+      }
+    }
+    for (const [label, args] of variants) {
+      const r = await compare(chart, args, key);
+      counts[r.outcome]++;
+      if (!r.helmFailed) helmOk++;
+      const name = relative(cwd, chart) + label;
+      console.log(`${r.outcome.padEnd(22)} ${name}`);
+      if (r.diff && !o.quiet) {
+        const lines = r.diff.split("\n");
+        console.log(lines.slice(0, o.diffLines).join("\n"));
+        if (lines.length > o.diffLines) console.log(`... (${lines.length - o.diffLines} more diff lines)`);
+      }
+    }
+  }
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const ok = counts.same + counts["both-failed-same"];
+  console.log(
+    `\nsummary: ${total} runs, ${ok} identical (${counts.same} same, ${counts["both-failed-same"]} both-failed-same), ` +
+      `${counts.differs} differs, ${counts["both-failed-different"]} both-failed-different; helm rendered ${helmOk}`,
+  );
+  process.exitCode = ok === total ? 0 : 1;
+}
+
+await run();
