@@ -29,6 +29,35 @@ const withArgs: [string, string[]][] = [
   ["kube-version", ["--kube-version", "v1.30.2-eks-1"]],
   ["basic", ["--set", "a[x]=1"]],
   ["basic", ["--set-json", "a=[1"]],
+  ["hooks", ["--no-hooks"]],
+  ["hooks", ["--skip-tests", "--set", "migrate.enabled=false,backup.weight=-1"]],
+  ["hooks", ["--show-only", "templates/hooks.yaml"]],
+  ["crds", ["--include-crds"]],
+  ["crds", ["--include-crds", "--skip-crds", "--api-versions", "example.com/v1/Widget"]],
+  ["files", ["--set", "dashboards.enabled=false,extraConfig=x{{ .Chart.Name }}"]],
+  [
+    "sentinel",
+    [
+      "--set",
+      "auth=true,password=s3cr3t,exporter.enabled=true,exporter.serviceMonitor.enabled=true",
+      "--api-versions",
+      "monitoring.coreos.com/v1",
+    ],
+  ],
+  [
+    "sentinel",
+    [
+      "--set",
+      "persistentVolume.enabled=false,hostPath.path=/tmp/{{.Release.Name}},podDisruptionBudget.maxUnavailable=1",
+      "--kube-version",
+      "1.20.0",
+    ],
+  ],
+  ["sentinel", ["--set", "replicas=1,hardAntiAffinity=false,persistentVolume.storageClass=-"]],
+  ["legacy", ["--kube-version", "1.13.0"]],
+  ["legacy", ["--api-versions", "networking.k8s.io/v1/Ingress", "--set", "tags.front=true,db.enabled=false"]],
+  ["legacy", ["--set", "tags.caches=false,global.db.enabled=false"]],
+  ["deep-tree", ["--set", "global.env=stage,mid.leaf.shape=null,mid.global.newKey=1"]],
 ];
 
 const fixtures = readdirSync(fixturesDir).sort();
