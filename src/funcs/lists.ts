@@ -150,13 +150,14 @@ export const listFuncs: Record<string, GoFunc> = {
     [],
     ANY,
     (...lists: Value[]) => {
-      const res: Value[] = nilList();
+      // Sprig appends to a nil slice: it stays nil (null in JSON) only when nothing was appended.
+      const res: Value[] = [];
       for (const l of lists) {
         const k = kindOrPanic(l);
         if (k !== "slice" && k !== "array") throw new GoError(`Cannot concat type ${k} as list`);
         res.push(...listItems(l));
       }
-      return res;
+      return res.length === 0 ? nilList() : res;
     },
     { variadic: ANY },
   ),

@@ -1,0 +1,40 @@
+// Regression cases reduced from differences found by rendering public charts
+// of the wider ecosystem (prometheus-community, grafana, ingress-nginx, argo,
+// cert-manager, hashicorp, ...) with helm 4 and capstan. Each case is written
+// for this suite; expected output always comes from running helm.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { assertSameAsHelm } from "../helpers/differential.ts";
+import { compareCases, formatMismatches, type TemplateCase } from "../helpers/template-cases.ts";
+
+test("template snippets from ecosystem charts render as helm renders them", async () => {
+  const cases: TemplateCase[] = [
+    // concat starts from a nil slice: non-empty results must still marshal as lists
+    // (node-exporter builds sidecar volumeMounts this way).
+    { template: "{{ concat (list 1) (list 2) | default list | toYaml }}" },
+    { template: '{{ concat ("- a: 1" | fromYamlArray) (list 2) | toYaml }}' },
+    {
+      template: '{{ concat (list) (list) | toJson }}|{{ concat | toJson }}|{{ concat (list) | default "d" }}',
+    },
+    {
+      template:
+        '{{ range .Values.s }}{{ $o := dict "m" (concat (list 1) (.m | default list)) }}{{ toYaml (merge $o . (dict "i" "x")) }}{{ end }}',
+      values: "s:\n  - name: s\n    m:\n      - name: e\n",
+    },
+  ];
+  const m = await compareCases(cases);
+  assert.equal(m.length, 0, formatMismatches(m));
+});
+
+test("small charts built like ecosystem charts render as helm renders them", async () => {
+  // A sidecar list merged over defaults, as the node exporter chart does it.
+  await assertSameAsHelm({
+    "Chart.yaml": "apiVersion: v2\nname: sidecars\nversion: 1.0.0\n",
+    "values.yaml":
+      "extra:\n  - name: v\n    path: /m\nsidecars:\n  - name: s\n    mounts:\n      - name: own\n",
+    "templates/_h.tpl":
+      '{{- define "mounts" -}}\n{{- range .Values.extra }}\n- name: {{ .name }}\n  mountPath: {{ .path }}\n{{- end }}\n{{- end }}\n',
+    "templates/cm.yaml":
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  c: |\n    {{- range .Values.sidecars }}\n    {{- $o := dict "mounts" (concat (include "mounts" $ | fromYamlArray) (.mounts | default list) | default list) }}\n    {{- toYaml (merge $o .) | nindent 4 }}\n    {{- end }}\n',
+  });
+});
