@@ -142,17 +142,35 @@ export class KubeVersion extends GoObject {
 }
 
 /**
- * Parses a --kube-version value as helm's common.ParseKubeVersion does
- * (semver, an optional leading "v"; Major/Minor from the parsed version).
- * Throws helm's error text for invalid input.
+ * Parses a --kube-version value as helm 4's common.ParseKubeVersion does:
+ * k8s.io/apimachinery's version.ParseGeneric (two or more numeric components,
+ * anything after them ignored), Version "v" + the components. Throws helm's
+ * error text ("invalid kube version '1': illegal version string \"1\"").
  */
 export function parseKubeVersion(s: string): KubeVersion {
-  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.exec(s);
-  if (!m) throw new Error("Invalid Semantic Version");
-  // helm keeps the version as given (with a "v"), and takes Major/Minor from the parsed semver.
-  const major = String(Number(m[1]));
-  const minor = String(Number(m[2] ?? "0"));
-  return new KubeVersion(s.startsWith("v") ? s : `v${s}`, major, minor);
+  const fail = (why: string): never => {
+    throw new Error(`invalid kube version '${s}': ${why}`);
+  };
+  const m = /^\s*v?([0-9]+(?:\.[0-9]+)*)([\s\S]*)$/.exec(s);
+  if (!m) fail(`could not parse ${goQuoteText(s)} as version`);
+  const comps = m![1]!.split(".");
+  if (comps.length < 2) fail(`illegal version string ${goQuoteText(s)}`);
+  const nums = comps.map((c, i) => {
+    if (i === 0 && c.startsWith("0") && c !== "0")
+      fail(`illegal zero-prefixed version component ${goQuoteText(c)} in ${goQuoteText(s)}`);
+    const n = BigInt(c);
+    if (n > 18446744073709551615n)
+      fail(
+        `illegal non-numeric version component ${goQuoteText(c)} in ${goQuoteText(s)}: strconv.ParseUint: parsing ${goQuoteText(c)}: value out of range`,
+      );
+    return n.toString();
+  });
+  return new KubeVersion(`v${nums.join(".")}`, nums[0]!, nums[1]!);
+}
+
+// %q of a version string (printable ASCII in practice; JSON's escapes otherwise match Go's).
+function goQuoteText(s: string): string {
+  return JSON.stringify(s);
 }
 
 registerUnderlyingType("common.VersionSet", "[]string");
