@@ -15,8 +15,10 @@ export interface EngineOptions {
   toYAML: ToYAML;
   /** --strict: missing keys are errors. */
   strict?: boolean;
-  /** Lint mode: `required` and `fail` only warn. */
+  /** Lint mode: `required` and `fail` only log (through `log`) and return "". */
   lintMode?: boolean;
+  /** helm's slog lines in lint mode: level, message, attributes. */
+  log?: (level: "WARN" | "INFO", msg: string, attrs: [string, string][]) => void;
   /** A cluster-backed `lookup`; without one, lookup returns an empty map. */
   lookup?: GoFunc;
   /** helm's --enable-dns; off, getHostByName returns "". */
@@ -95,7 +97,7 @@ function bindFuncs(
     fn: (warn, val) => {
       if (val === null || val === "") {
         if (opts.lintMode) {
-          opts.warn?.(`[INFO] Missing required value: ${warn}`);
+          opts.log?.("WARN", "missing required value", [["message", warn as string]]);
           return "";
         }
         throw new GoError(warnWrap(warn as string));
@@ -109,7 +111,7 @@ function bindFuncs(
     returnsError: true,
     fn: (msg) => {
       if (opts.lintMode) {
-        opts.warn?.(`[INFO] Fail: ${msg}`);
+        opts.log?.("INFO", "funcMap fail", [["message", msg as string]]);
         return "";
       }
       throw new GoError(warnWrap(msg as string));
