@@ -22,6 +22,7 @@ import {
 import { YAMLError } from "./errors.ts";
 import { readBlockFast } from "./fast-block.ts";
 import { formatFloat } from "./go-float.ts";
+import { goYAMLSyntaxError } from "./go-parser.ts";
 import { resolvePlain } from "./resolve.ts";
 import { badEscape, goYAMLErrorMessage } from "./yaml-errors.ts";
 
@@ -346,6 +347,10 @@ function decodeFirstDocument(text: string, opts: ReadYAMLOptions): GoYAML {
   }
   const deep = flowDepthExceeded(text, opts.maxDepth ?? 10000);
   if (deep !== undefined) throw new YAMLError(deep);
+  // go-yaml's own scanner and parser decide whether (and with which words)
+  // the document is refused; the `yaml` package only builds the values.
+  const syntax = goYAMLSyntaxError(text);
+  if (syntax !== undefined) throw new YAMLError(syntax);
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, {
     schema: "failsafe",
