@@ -181,7 +181,7 @@ function parseAuthority(authority: string): { user?: Url["user"]; host: string }
   };
 }
 
-function parseRest(raw: string): Url {
+function parseRest(raw: string, viaRequest = false): Url {
   if (/[\x00-\x1f\x7f]/.test(raw)) throw new UrlError("net/url: invalid control character in URL");
   const u = emptyUrl();
   if (raw === "*") {
@@ -206,10 +206,11 @@ function parseRest(raw: string): Url {
       u.opaque = rest;
       return u;
     }
+    if (viaRequest) throw new UrlError("invalid URI for request");
     const seg = rest.split("/")[0]!;
     if (seg.includes(":")) throw new UrlError("first path segment in URL cannot contain colon");
   }
-  if ((u.scheme !== "" || !rest.startsWith("///")) && rest.startsWith("//")) {
+  if ((u.scheme !== "" || (!viaRequest && !rest.startsWith("///"))) && rest.startsWith("//")) {
     let authority = rest.slice(2);
     rest = "";
     const i = authority.indexOf("/");
@@ -303,6 +304,25 @@ function urlString(u: Url): string {
     buf += `#${f}`;
   }
   return buf;
+}
+
+/**
+ * Go's url.Parse (or, viaRequest, url.ParseRequestURI: no fragment, an absolute
+ * URI or path) on a JavaScript string: its scheme, host and path, or null when
+ * Go returns an error. For validators such as govalidator's IsURL.
+ */
+export function goURLParts(
+  raw: string,
+  viaRequest = false,
+): { scheme: string; host: string; path: string } | null {
+  let u: Url;
+  try {
+    if (viaRequest) u = parseRest(toBin(raw), true);
+    else u = parseURL(toBin(raw));
+  } catch {
+    return null;
+  }
+  return { scheme: fromBin(u.scheme), host: fromBin(u.host), path: fromBin(u.path) };
 }
 
 function hostname(host: string): string {
