@@ -1,7 +1,15 @@
-// `capstan dependency list` (alias dep, ls). update/build are not implemented yet.
+// `capstan dependency list|update|build` (alias dep, dependencies).
+import { resolve } from "node:path";
 import { dependencyList } from "../../actions/dependency-list.ts";
+import { DependencyManager } from "../../actions/dependency-manager.ts";
+import { goClean } from "../../actions/dependency-resolve.ts";
 import type { Command } from "../command.ts";
+import type { FlagSpec, Parsed } from "../flags.ts";
+import type { CliIO } from "../io.ts";
+import { defaultKeyring } from "./package.ts";
+import { registryFlags } from "./registry-flags.ts";
 import { formatTable } from "./repo-output.ts";
+import { repoSettings, repoSettingsFlags } from "./repo-settings.ts";
 
 const list: Command = {
   use: "list CHART [flags]",
@@ -30,6 +38,98 @@ This will produce an error if the chart cannot be loaded.`,
   },
 };
 
+/** Flags of `dependency update` and `dependency build` (helm's dependency options and registry client). */
+export const dependencyFlags: FlagSpec[] = [
+  { name: "verify", kind: "bool", usage: "verify the packages against signatures" },
+  { name: "keyring", kind: "string", usage: "keyring containing public keys" },
+  { name: "skip-refresh", kind: "bool", usage: "do not refresh the local repository cache" },
+  { name: "cert-file", kind: "string", usage: "identify HTTPS client using this SSL certificate file" },
+  { name: "key-file", kind: "string", usage: "identify HTTPS client using this SSL key file" },
+  {
+    name: "insecure-skip-tls-verify",
+    kind: "bool",
+    usage: "skip tls certificate checks for the chart download",
+  },
+  { name: "plain-http", kind: "bool", usage: "use insecure HTTP connections for the chart download" },
+  {
+    name: "ca-file",
+    kind: "string",
+    usage: "verify certificates of HTTPS-enabled servers using this CA bundle",
+  },
+  {
+    name: "username",
+    kind: "string",
+    usage: "chart repository username where to locate the requested chart",
+  },
+  {
+    name: "password",
+    kind: "string",
+    usage: "chart repository password where to locate the requested chart",
+  },
+  { name: "registry-config", kind: "string", usage: "path to the registry config file" },
+  ...repoSettingsFlags,
+];
+
+/** The manager for CHART (default ".") with the verb's flags; out is helm's Manager.Out. */
+export function dependencyManager(
+  chartPath: string,
+  parsed: Parsed,
+  io: CliIO,
+  out: (s: string) => void,
+): DependencyManager {
+  const f = parsed.flags;
+  return new DependencyManager({
+    chartPath: goClean(chartPath),
+    cwd: io.cwd,
+    out,
+    err: io.stderr,
+    skipRefresh: f["skip-refresh"] === true,
+    verify: f.verify === true,
+    keyring: resolve(io.cwd, (f.keyring as string) || defaultKeyring(io.env)),
+    debug: f.debug === true,
+    ...repoSettings(parsed, io),
+    registry: registryFlags(parsed, io),
+  });
+}
+
+const update: Command = {
+  use: "update CHART [flags]",
+  long: `
+Update the on-disk dependencies to mirror Chart.yaml.
+
+This command verifies that the required charts, as expressed in 'Chart.yaml',
+are present in 'charts/' and are at an acceptable version. It will pull down
+the latest charts that satisfy the dependencies, and clean up old dependencies.
+
+On successful update, this will generate a lock file that can be used to
+rebuild the dependencies to an exact version.
+
+Dependencies are not required to be represented in 'Chart.yaml'. For that
+reason, an update command will not remove charts unless they are (a) present
+in the Chart.yaml file, but (b) at the wrong version.`,
+  flags: dependencyFlags,
+  async run(parsed, io) {
+    await dependencyManager(parsed.args[0] ?? ".", parsed, io, io.stdout).update();
+  },
+};
+
+const build: Command = {
+  use: "build CHART [flags]",
+  long: `
+Build out the charts/ directory from the Chart.lock file.
+
+Build is used to reconstruct a chart's dependencies to the state specified in
+the lock file. This will not re-negotiate dependencies, as 'helm dependency update'
+does.
+
+If no lock file is found, 'helm dependency build' will mirror the behavior
+of 'helm dependency update'.`,
+  flags: dependencyFlags,
+  async run(parsed, io) {
+    await dependencyManager(parsed.args[0] ?? ".", parsed, io, io.stdout).build();
+  },
+};
+
 const command: Command = {
   use: "dependency update|build|list",
   long: `
@@ -41,10 +141,21 @@ dependencies.`,
   flags: [],
   subcommands: [
     {
+      name: "build",
+      summary: "rebuild the charts/ directory based on the Chart.lock file",
+      load: async () => build,
+    },
+    {
       name: "list",
       aliases: ["ls"],
       summary: "list the dependencies for the given chart",
       load: async () => list,
+    },
+    {
+      name: "update",
+      aliases: ["up"],
+      summary: "update charts/ based on the contents of Chart.yaml",
+      load: async () => update,
     },
   ],
 };
