@@ -108,8 +108,6 @@ export class GoLocation extends GoObject {
   }
 }
 
-const origin = globalThis.performance?.now() ?? 0;
-
 /** time.Time: an instant (Unix seconds + nanoseconds), a location, and maybe a monotonic reading. */
 export class GoTime extends GoObject {
   readonly goType = "time.Time";
@@ -132,7 +130,9 @@ export class GoTime extends GoObject {
     const ms = Date.now();
     const perf = globalThis.performance?.now() ?? 0;
     const sub = Math.floor((perf * 1e6) % 1e6); // sub-millisecond digits, so nanoseconds are not all zero
-    const monoNs = BigInt(Math.round((perf - origin) * 1e6)) + 1n;
+    // Go's monotonic reading counts from process start, as performance.now() does (reading
+    // performance at module initialisation would load Node's perf_hooks on every start-up).
+    const monoNs = BigInt(Math.round(perf * 1e6)) + 1n;
     return new GoTime(Math.floor(ms / 1000), (ms % 1000) * 1e6 + sub, local(), monoNs);
   }
 
