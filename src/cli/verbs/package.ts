@@ -3,7 +3,51 @@ import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { PackageAction } from "../../actions/package.ts";
 import type { Command } from "../command.ts";
+import type { FlagSpec } from "../flags.ts";
 import { CliError } from "../io.ts";
+
+/** The download flags `package -u` shares with `dependency update` (registry client, repository settings). */
+const packageDownloadFlags: FlagSpec[] = [
+  { name: "cert-file", kind: "string", usage: "identify HTTPS client using this SSL certificate file" },
+  { name: "key-file", kind: "string", usage: "identify HTTPS client using this SSL key file" },
+  {
+    name: "insecure-skip-tls-verify",
+    kind: "bool",
+    usage: "skip tls certificate checks for the chart download",
+  },
+  { name: "plain-http", kind: "bool", usage: "use insecure HTTP connections for the chart download" },
+  {
+    name: "ca-file",
+    kind: "string",
+    usage: "verify certificates of HTTPS-enabled servers using this CA bundle",
+  },
+  {
+    name: "username",
+    kind: "string",
+    usage: "chart repository username where to locate the requested chart",
+  },
+  {
+    name: "password",
+    kind: "string",
+    usage: "chart repository password where to locate the requested chart",
+  },
+  { name: "registry-config", kind: "string", usage: "path to the registry config file" },
+  {
+    name: "repository-config",
+    kind: "string",
+    usage: "path to the file containing repository names and URLs",
+  },
+  {
+    name: "repository-cache",
+    kind: "string",
+    usage: "path to the directory containing cached repository indexes",
+  },
+];
+
+/** helm's default keyring: $GNUPGHOME/pubring.gpg or ~/.gnupg/pubring.gpg. */
+export function defaultKeyring(env: Record<string, string | undefined>): string {
+  return join(env.GNUPGHOME || join(env.HOME || homedir(), ".gnupg"), "pubring.gpg");
+}
 
 const command: Command = {
   use: "package [CHART_PATH] [...] [flags]",
@@ -17,6 +61,12 @@ Versioned chart archives are used by Helm package repositories.`,
     { name: "version", kind: "string", usage: "set the version on the chart to this semver version" },
     { name: "app-version", kind: "string", usage: "set the appVersion on the chart to this version" },
     { name: "destination", short: "d", kind: "string", usage: "location to write the chart.", default: "." },
+    {
+      name: "dependency-update",
+      short: "u",
+      kind: "bool",
+      usage: 'update dependencies from "Chart.yaml" to dir "charts/" before packaging',
+    },
     { name: "sign", kind: "bool", usage: "use a PGP private key to sign this package" },
     { name: "key", kind: "string", usage: "name of the key to use when signing. Used if --sign is true" },
     { name: "keyring", kind: "string", usage: "location of a public keyring" },
@@ -26,10 +76,16 @@ Versioned chart archives are used by Helm package repositories.`,
       usage:
         'location of a file which contains the passphrase for the signing key. Use "-" in order to read from stdin.',
     },
+    ...packageDownloadFlags,
   ],
   async run(parsed, io) {
     if (parsed.args.length === 0) throw new CliError("need at least one argument, the path to the chart");
     for (const path of parsed.args) {
+      if (parsed.flags["dependency-update"]) {
+        // helm runs the dependency manager with its output discarded.
+        const { dependencyManager } = await import("./dependency.ts");
+        await dependencyManager(path, parsed, io, () => {}).update();
+      }
       const out = new PackageAction({
         path,
         version: (parsed.flags.version as string) || undefined,
@@ -53,8 +109,3 @@ Versioned chart archives are used by Helm package repositories.`,
   },
 };
 export default command;
-
-/** helm's default keyring: $GNUPGHOME/pubring.gpg or ~/.gnupg/pubring.gpg. */
-export function defaultKeyring(env: Record<string, string | undefined>): string {
-  return join(env.GNUPGHOME || join(env.HOME || homedir(), ".gnupg"), "pubring.gpg");
-}

@@ -1,0 +1,157 @@
+// `dependency update|build` against helm 4 on a chart repository served over
+// real HTTP (charts packaged and indexed by helm): same messages, errors, exit
+// codes, Chart.lock/requirements.lock (time masked, layout checked), charts/
+// contents (archive entries) and repository cache files.
+import assert from "node:assert/strict";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { runHelm } from "../helpers/oracle.ts";
+import { helmPackagedRepo } from "../repo/fixtures.ts";
+import { serveStatic } from "../repo/static-server.ts";
+import { type Home, newHome, sideBySide } from "./harness.ts";
+
+let repoDir = "";
+let url = "";
+let close: () => Promise<void> = async () => {};
+/** A home with "myrepo" added (by helm) and its index cached. */
+let home: Home;
+/** A home with no repositories.yaml at all. */
+let bare: Home;
+
+before(async () => {
+  repoDir = await helmPackagedRepo([
+    { name: "lib", version: "0.1.0" },
+    { name: "lib", version: "0.2.0" },
+    { name: "lib", version: "1.0.0" },
+    { name: "other", version: "3.1.4", appVersion: "9" },
+  ]);
+  const idx = await runHelm(["repo", "index", repoDir]);
+  assert.equal(idx.code, 0, idx.stderr);
+  const s = await serveStatic(repoDir);
+  url = s.url;
+  close = s.close;
+  home = newHome();
+  const add = await runHelm(["repo", "add", "myrepo", url], { env: home.env });
+  assert.equal(add.code, 0, add.stderr);
+  bare = newHome();
+});
+after(() => close());
+
+const chart = (name: string, deps: string, version = "1.0.0") =>
+  `apiVersion: v2\nname: ${name}\nversion: ${version}\n${deps ? `dependencies:\n${deps}` : ""}`;
+const local = {
+  "local/Chart.yaml": chart("local", "", "0.3.0"),
+  "local/values.yaml": "x: 1\n",
+  "local/templates/cm.yaml": "kind: ConfigMap\n",
+};
+const dep = (name: string, version: string, repository?: string, extra = "") =>
+  `- name: ${name}\n  version: "${version}"\n${repository !== undefined ? `  repository: "${repository}"\n` : ""}${extra}`;
+
+test("dependency update: repository by URL, @alias and alias:, file://, charts/ folder", async () => {
+  const tree = {
+    ...local,
+    "parent/Chart.yaml": chart(
+      "parent",
+      dep("lib", "^0.1.0", url) +
+        dep(
+          "lib",
+          ">=0.2.0 <1.0.0",
+          "@myrepo",
+          "  alias: lib2\n  condition: lib2.enabled\n  tags: [a, b]\n",
+        ) +
+        dep("other", "~3.1", "alias:myrepo", "  import-values:\n    - child: a\n      parent: b\n    - c\n") +
+        dep("local", ">0.1.0", "file://../local") +
+        dep("sub", "^1"),
+    ),
+    "parent/charts/sub/Chart.yaml": chart("sub", ""),
+  };
+  await sideBySide(home, tree, ["dependency", "update", "parent"]);
+  await sideBySide(home, tree, ["dep", "up", "parent", "--skip-refresh"]);
+  // run twice: the second run keeps the lock (same digest) and replaces the archives
+  await sideBySide(home, tree, ["dep", "up", "./parent/", "--skip-refresh"], {
+    before: (d) => {
+      mkdirSync(join(d, "parent", "charts"), { recursive: true });
+      // outdated and unrelated archives are removed, folders kept
+      copyFileSync(join(repoDir, "lib-1.0.0.tgz"), join(d, "parent", "charts", "lib-0.0.9.tgz"));
+      copyFileSync(join(repoDir, "other-3.1.4.tgz"), join(d, "parent", "charts", "renamed-1.0.0.tgz"));
+    },
+  });
+});
+
+test("dependency update: errors and messages as helm", async () => {
+  const cases: [string, string, string[]?][] = [
+    ["stable", dep("lib", "0.1.0", "stable") + dep("x", "1", "@nope")],
+    ["nomatch", dep("lib", "^5.0.0", "@myrepo")],
+    ["nochart", dep("nochart", "^5.0.0", "alias:myrepo")],
+    ["badconstraint", dep("lib", "bad!", "alias:myrepo")],
+    ["nowhere", dep("lib", "0.1.0", "file://../nowhere")],
+    ["localmismatch", dep("local", "^9.0.0", "file://../local") + dep("lib", "^7", "@myrepo")],
+    ["nosub", dep("sub", "^9.0.0")],
+    ["empty", ""],
+  ];
+  const tree: Record<string, string> = { ...local };
+  for (const [name, deps] of cases) tree[`${name}/Chart.yaml`] = chart(name, deps);
+  tree["empty/Chart.yaml"] = "apiVersion: v2\nname: empty\nversion: 1.0.0\ndependencies: []\n";
+  tree["subtoo-new/Chart.yaml"] = chart("subtoo-new", dep("sub", "^2"));
+  tree["subtoo-new/charts/sub/Chart.yaml"] = chart("sub", "");
+  tree["nodeps/Chart.yaml"] = chart("nodeps", "");
+  for (const name of [...cases.map((c) => c[0]), "subtoo-new", "nodeps", "missing-dir"]) {
+    await sideBySide(home, tree, ["dependency", "update", name, "--skip-refresh"]);
+  }
+  await sideBySide(home, { ...tree, "a.tgz": readFileSync(join(repoDir, "lib-0.1.0.tgz")) }, [
+    "dependency",
+    "update",
+    "a.tgz",
+  ]);
+});
+
+test("dependency update and build: repositories the user has not added, requirements.lock", async () => {
+  const tree = {
+    "un/Chart.yaml": chart(
+      "un",
+      dep("lib", ">=0.1.0 <1.0.0", `${url}/`) + dep("lib", "0.1.0", `${url}/`, "  alias: lib2\n"),
+    ),
+    "v1/Chart.yaml": "apiVersion: v1\nname: v1\nversion: 1.0.0\n",
+    "v1/requirements.yaml": `dependencies:\n${dep("lib", "0.2.0", url)}`,
+  };
+  for (const h of [bare, home]) {
+    await sideBySide(h, tree, ["dependency", "update", "un"]);
+    await sideBySide(h, tree, ["dependency", "update", "v1"]);
+    await sideBySide(h, tree, ["dependency", "update", "un", "--skip-refresh"]);
+  }
+  // build from the lock helm wrote: needs the repositories to be added
+  const r = await sideBySide(bare, tree, ["dependency", "update", "v1"]);
+  const withLock = {
+    ...tree,
+    "v1/requirements.lock": readFileSync(join(r.hDir, "v1", "requirements.lock"), "utf8"),
+  };
+  await sideBySide(bare, withLock, ["dependency", "build", "v1"]);
+  await sideBySide(home, withLock, ["dependency", "build", "v1"]);
+});
+
+test("dependency build: from Chart.lock, out of sync, without a lock", async () => {
+  const tree = {
+    ...local,
+    "p/Chart.yaml": chart("p", dep("lib", "^0.1.0", "@myrepo") + dep("local", "*", "file://../local")),
+  };
+  const r = await sideBySide(home, tree, ["dependency", "build", "p"]);
+  const lock = readFileSync(join(r.hDir, "p", "Chart.lock"), "utf8");
+  await sideBySide(home, { ...tree, "p/Chart.lock": lock }, ["dependency", "build", "p"]);
+  await sideBySide(home, { ...tree, "p/Chart.lock": lock }, ["dep", "build", "p", "--skip-refresh"]);
+  const changed = { ...tree, "p/Chart.lock": lock };
+  changed["p/Chart.yaml"] = changed["p/Chart.yaml"].replace("^0.1.0", "^0.2.0");
+  await sideBySide(home, changed, ["dependency", "build", "p"]);
+  // a lock naming a repository that is not configured
+  await sideBySide(bare, { ...tree, "p/Chart.lock": lock }, ["dependency", "build", "p"]);
+});
+
+test("package --dependency-update: dependencies fetched, then packaged with its Chart.lock", async () => {
+  const tree = {
+    ...local,
+    "pk/Chart.yaml": chart("pk", dep("lib", "^0.1.0", "@myrepo") + dep("local", "*", "file://../local")),
+    "bad/Chart.yaml": chart("bad", dep("lib", "^9.1.0", "@myrepo")),
+  };
+  await sideBySide(home, tree, ["package", "-u", "pk", "-d", "out"]);
+  await sideBySide(home, tree, ["package", "--dependency-update", "bad", "-d", "out"]);
+});
