@@ -290,6 +290,32 @@ function render(items: Item[], indent: string): string {
   return s;
 }
 
+// v6 stops evaluating a subschema at its first failing type, const or enum
+// keyword (in that order); ajv with allErrors goes on, so drop what v6 never reaches.
+const BLOCKING: Record<string, number> = { type: 0, const: 1, enum: 2 };
+
+function pruneAfterBlocking(errors: ErrorObject[]): ErrorObject[] {
+  const blockers = new Map<string, ErrorObject>();
+  for (const e of errors) {
+    const rank = BLOCKING[e.keyword];
+    if (rank === undefined) continue;
+    const key = `${e.schemaPath.slice(0, -(e.keyword.length + 1))}\0${e.instancePath}`;
+    const prev = blockers.get(key);
+    if (!prev || rank < BLOCKING[prev.keyword]!) blockers.set(key, e);
+  }
+  if (blockers.size === 0) return errors;
+  return errors.filter((e) => {
+    for (const [key, b] of blockers) {
+      if (e === b) continue;
+      const [schemaPrefix, inst] = key.split("\0") as [string, string];
+      const underSchema = e.schemaPath.startsWith(`${schemaPrefix}/`);
+      const underInstance = e.instancePath === inst || e.instancePath.startsWith(`${inst}/`);
+      if (underSchema && underInstance) return false;
+    }
+    return true;
+  });
+}
+
 const compiled = new Map<string, ReturnType<AjvLike["compile"]>>();
 
 function draftOf(schema: unknown): string {
@@ -337,7 +363,7 @@ export function validateAgainstSingleSchema(values: Table, schemaBytes: Uint8Arr
   }
   if (validate(toJSONData(values))) return "";
   const root = new Node("");
-  (validate.errors ?? []).forEach((e, i) => {
+  pruneAfterBlocking(validate.errors ?? []).forEach((e, i) => {
     place(root, e, i);
   });
   // The top error's own message becomes helm's header, so a chain of single causes unwraps.

@@ -38,3 +38,38 @@ test("small charts built like ecosystem charts render as helm renders them", asy
       'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  c: |\n    {{- range .Values.sidecars }}\n    {{- $o := dict "mounts" (concat (include "mounts" $ | fromYamlArray) (.mounts | default list) | default list) }}\n    {{- toYaml (merge $o .) | nindent 4 }}\n    {{- end }}\n',
   });
 });
+
+test("values schema: v6 stops at a failing type, const or enum (no further causes for that subschema)", async () => {
+  const schema = JSON.stringify({
+    $schema: "http://json-schema.org/draft-07/schema#",
+    properties: {
+      level: { enum: ["info", "debug"], type: ["string"] },
+      strategy: { properties: { type: { enum: ["Recreate", "RollingUpdate"], type: "string" } } },
+      port: { type: "integer", minimum: 0, enum: [1, 2] },
+      fixed: { const: "x", enum: ["y"], maxLength: 0 },
+      obj: { type: "object", required: ["a"], properties: { a: { type: "string", enum: ["q"] } } },
+      list: { type: "array", items: { type: "string", enum: ["a"] }, minItems: 3 },
+    },
+  });
+  const chart = (values: string) => ({
+    "Chart.yaml": "apiVersion: v2\nname: schema-stop\nversion: 1.0.0\n",
+    "values.yaml": values,
+    "values.schema.json": schema,
+    "templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
+  });
+  // One violating key per run: helm lists sibling properties in Go map order.
+  for (const v of [
+    "level: 3\n",
+    "level: warn\n",
+    "strategy:\n  type: [x]\n",
+    "port: -1.5\n",
+    "port: -1\n",
+    "fixed: zz\n",
+    "obj: text\n",
+    "obj:\n  a: 5\n",
+    "list: [1, b]\n",
+    "list: {}\n",
+  ]) {
+    await assertSameAsHelm(chart(v));
+  }
+});
