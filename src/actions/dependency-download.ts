@@ -302,12 +302,12 @@ function safeMoveDeps(
     if (f.isDirectory()) continue;
     moved.add(f.name);
     const from = join(source, f.name);
+    const shown = goJoin(ctx.chartPath, basename(source), f.name);
     try {
       loadChartPath(from);
     } catch (e) {
-      ctx.out(
-        `Could not verify ${goJoin(ctx.chartPath, basename(source), f.name)} for moving: ${(e as Error).message} (Skipping)`,
-      );
+      const msg = (e as Error).message.replaceAll(from, shown);
+      ctx.out(`Could not verify ${shown} for moving: ${msg} (Skipping)`);
       continue;
     }
     renameSync(from, join(dest, f.name));
@@ -320,9 +320,9 @@ function safeMoveDeps(
     try {
       name = loadChartPath(fname).name();
     } catch (e) {
-      ctx.out(
-        `Could not verify ${goJoin(destShown, f.name)} for deletion: ${(e as Error).message} (Skipping)\n`,
-      );
+      const shown = goJoin(destShown, f.name);
+      const msg = (e as Error).message.replaceAll(fname, shown);
+      ctx.out(`Could not verify ${shown} for deletion: ${msg} (Skipping)\n`);
       continue;
     }
     if (local.has(name)) continue;

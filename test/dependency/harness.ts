@@ -120,7 +120,7 @@ export async function sideBySide(
   home: Home,
   tree: Record<string, string | Uint8Array>,
   args: string[],
-  opts: { label?: string; before?: (dir: string) => void; normalizeErr?: (s: string) => string } = {},
+  opts: { label?: string; before?: (dir: string) => void; normalize?: (s: string) => string } = {},
 ): Promise<SideBySide> {
   const label = opts.label ?? args.join(" ");
   const root = mkdtempSync(join(tmpdir(), "capstan-dep-"));
@@ -134,7 +134,7 @@ export async function sideBySide(
   const ch = cloneHome(home);
   const h = await runHelm(args, { cwd: hDir, env: hh.env });
   const c = await runCapstan(args, { cwd: cDir, env: { ...helmEnv(), ...ch.env } });
-  const extra = opts.normalizeErr ?? ((s: string) => s);
+  const extra = opts.normalize ?? ((s: string) => s);
   // Each side has its own home and folder: their paths may show in messages.
   const hn = (s: string) => extra(s.replaceAll(hh.root, "<HOME>").replaceAll(hDir, "<DIR>"));
   const cn = (s: string) => extra(s.replaceAll(ch.root, "<HOME>").replaceAll(cDir, "<DIR>"));
