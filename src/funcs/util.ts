@@ -145,9 +145,18 @@ export function isEmpty(v: Value): boolean {
   return false; // structs are never empty; non-nil pointers neither
 }
 
-/** Whether a host object has its own String() method (fmt.Stringer). */
+/**
+ * Whether a host object, held in an interface{} argument, is a fmt.Stringer.
+ * A String() with a pointer receiver (helm's common.KubeVersion) does not
+ * count: the function receives a copy of the struct, so Sprig's strval falls
+ * back to %v (`{v1.35.0 v1.35.0 1 35}`).
+ */
 function isStringer(v: GoObject): boolean {
-  return typeof v.toString === "function" && v.toString !== Object.prototype.toString;
+  return (
+    typeof v.toString === "function" &&
+    v.toString !== Object.prototype.toString &&
+    v.stringNeedsAddress !== true
+  );
 }
 
 const utf8Decoder = new TextDecoder();
