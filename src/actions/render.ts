@@ -16,6 +16,7 @@ import {
   sortManifests,
 } from "../engine/manifests.ts";
 import { type EngineOptions, renderTemplates } from "../engine/render.ts";
+import { fastSimpleHead } from "../engine/fast-head.ts";
 import { simpleHead } from "../engine/simple-head.ts";
 import { registerValuesMethods } from "../engine/values-methods.ts";
 import { helmFuncMap } from "../funcs/index.ts";
@@ -60,7 +61,7 @@ export class RenderFailure extends Error {
 }
 
 function parseHead(doc: string): SimpleHead {
-  return simpleHead(readYAML(doc));
+  return fastSimpleHead(doc) ?? simpleHead(readYAML(doc));
 }
 
 const NOTES_SUFFIX = "NOTES.txt";
