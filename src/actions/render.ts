@@ -8,6 +8,7 @@ import { processDependencies } from "../chart/dependencies.ts";
 import { checkKubeVersion } from "../chart/kube-version.ts";
 import { type Capabilities, defaultCapabilities } from "../engine/capabilities.ts";
 import { type ReleaseOptions, toRenderValues } from "../engine/context.ts";
+import { fastSimpleHead } from "../engine/fast-head.ts";
 import {
   type Hook,
   type Manifest,
@@ -16,7 +17,6 @@ import {
   sortManifests,
 } from "../engine/manifests.ts";
 import { type EngineOptions, renderTemplates } from "../engine/render.ts";
-import { fastSimpleHead } from "../engine/fast-head.ts";
 import { simpleHead } from "../engine/simple-head.ts";
 import { registerValuesMethods } from "../engine/values-methods.ts";
 import { helmFuncMap } from "../funcs/index.ts";
