@@ -272,14 +272,9 @@ function decodeBase64(s: string): string {
 function toJSONValue(v: GoYAML): unknown {
   if (v === null || typeof v === "boolean" || typeof v === "string") return v;
   if (isIntV(v)) return Number(v.int);
-  if (isFloatV(v)) {
-    if (!Number.isFinite(v.float)) {
-      const s = Number.isNaN(v.float) ? "NaN" : v.float > 0 ? "+Inf" : "-Inf";
-      throw new YAMLError(`json: unsupported value: ${s}`);
-    }
-    // encoding/json writes -0 as "-0", which decodes back to -0.
-    return v.float;
-  }
+  // encoding/json writes -0 as "-0", which decodes back to -0. Non-finite
+  // floats fail later, in json.Marshal (see assertFinite).
+  if (isFloatV(v)) return v.float;
   if (Array.isArray(v)) return v.map(toJSONValue);
   const entries: [string, unknown][] = [];
   for (const [k, x] of v.map.values()) entries.push([jsonKey(k, x), toJSONValue(x)]);
@@ -288,6 +283,24 @@ function toJSONValue(v: GoYAML): unknown {
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (const [k, x] of entries) out.set(k, x);
   return out;
+}
+
+/**
+ * json.Marshal's rejection of NaN and ±Inf. It runs after the whole tree was
+ * converted (so an unsupported map key anywhere is reported first) and visits
+ * keys in sorted order, as json.Marshal does.
+ */
+function assertFinite(v: unknown): void {
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) {
+      const s = Number.isNaN(v) ? "NaN" : v > 0 ? "+Inf" : "-Inf";
+      throw new YAMLError(`json: unsupported value: ${s}`);
+    }
+  } else if (Array.isArray(v)) {
+    for (const x of v) assertFinite(x);
+  } else if (v instanceof Map) {
+    for (const x of v.values()) assertFinite(x);
+  }
 }
 
 function jsonKey(k: GoYAML, v: GoYAML): string {
@@ -379,7 +392,9 @@ export function readYAML(text: string, opts: ReadYAMLOptions = {}): unknown {
   let goValue: GoYAML;
   try {
     goValue = decodeFirstDocument(text, opts);
-    return toJSONValue(goValue);
+    const json = toJSONValue(goValue);
+    assertFinite(json);
+    return json;
   } catch (e) {
     if (e instanceof YAMLError) throw new YAMLError(`error converting YAML to JSON: ${e.message}`);
     if (e instanceof RangeError)
