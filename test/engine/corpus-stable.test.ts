@@ -7,7 +7,7 @@ import type { ChartFiles } from "../helpers/oracle.ts";
 
 const chartYaml = "apiVersion: v2\nname: c\nversion: 0.1.0\n";
 const cm =
-  'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  v: {{ toJson .Values | quote }}\n';
+  "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  v: {{ toJson .Values | quote }}\n";
 
 function chart(values: string, template = cm): ChartFiles {
   return { "Chart.yaml": chartYaml, "values.yaml": values, "templates/cm.yaml": template };
