@@ -6,12 +6,15 @@
 // up neither parses nor compiles it. Verbs stay lazy: their dynamic imports
 // become lazily run module initialisers inside the bundle. Whitespace and
 // syntax are minified; identifiers are not (code compares constructor names).
+// Heavy npm dependencies and some Node built-ins load on first use
+// (scripts/lazy-deps.mjs).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { lazyDeps } from "./lazy-deps.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 rmSync(join(root, "dist"), { recursive: true, force: true });
@@ -28,6 +31,8 @@ await build({
   // import() would need a dynamic-import callback under vm.Script: make it require().
   supported: { "dynamic-import": false },
   sourcemap: "linked",
+  // Heavy dependencies and built-ins load when first used, not at start-up.
+  plugins: [lazyDeps(root)],
 });
 await build({
   ...common,

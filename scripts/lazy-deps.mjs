@@ -1,0 +1,113 @@
+// esbuild plugin for the CLI bundle: heavy npm dependencies load on first use
+// instead of at start-up.
+//
+// In one CommonJS bundle every module a verb imports statically is
+// initialised when that verb starts, so `capstan template` paid for bcryptjs,
+// node-forge, ajv, fflate, semver, re2js and @noble/hashes (about 30 ms of
+// module initialisation, measured) although most charts never call a crypto,
+// regex or TOML function, have no values.schema.json and no .tgz.
+//
+// The source keeps plain static imports (it also runs under tsx and in the
+// library build). Here, an import of such a package from src/ resolves to a
+// small CommonJS stand-in instead: it has one getter per export (names read
+// from the package at build time) that requires the real package, itself
+// bundled and wrapped by esbuild, on first access. esbuild compiles a use of a
+// CommonJS import to a property read at the use site (`import_x.name`), so
+// nothing loads until a function actually runs. Our code reads no export at
+// module initialisation (a test of the bundle checks that these packages stay
+// unloaded on a plain render). A default import of a package whose export is
+// a class (ajv) gets a function stand-in that constructs the real class.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+
+/** Packages loaded on first use, by import path (subpaths included). */
+export const LAZY_PACKAGES = [
+  "bcryptjs",
+  "node-forge",
+  "@noble/hashes",
+  "re2js",
+  "smol-toml",
+  "ajv",
+  "fflate",
+  "semver",
+];
+
+/** Node built-ins loaded on first use: each costs milliseconds to initialise (child_process
+ * pulls in net, dgram and streams) and only some commands or functions need them. */
+export const LAZY_BUILTINS = ["child_process", "crypto", "zlib", "worker_threads", "http", "https", "net"];
+
+const escapeRe = (p) => p.replace(/[/.@-]/g, (c) => `\\${c}`);
+const lazyFilter = new RegExp(`^(${LAZY_PACKAGES.map(escapeRe).join("|")})(/.*)?$`);
+const builtinFilter = new RegExp(`^node:(${LAZY_BUILTINS.join("|")})$`);
+
+// Node's rule (and esbuild's) for whether a file is an ES module.
+function isEsm(file) {
+  if (file.endsWith(".mjs")) return true;
+  if (file.endsWith(".cjs")) return false;
+  for (let d = dirname(file); d !== dirname(d); d = dirname(d)) {
+    try {
+      return JSON.parse(readFileSync(join(d, "package.json"), "utf8")).type === "module";
+    } catch {}
+  }
+  return false;
+}
+
+const SUFFIX = ".lazy.cjs";
+const FUNCTION_OWN = new Set(["length", "name", "prototype", "caller", "arguments"]);
+
+/** The stand-in's source: the real module's shape, read now, with lazy getters. */
+async function standIn(file, builtin) {
+  const esm = !builtin && isEsm(file);
+  const real = esm ? await import(pathToFileURL(file).href) : createRequire(import.meta.url)(file);
+  const named = Object.keys(real).filter((k) => k !== "default" && k !== "__esModule");
+  // What `import x from` gives in Node (esbuild's node mode): the default
+  // export of an ES module, module.exports of a CommonJS one.
+  const dflt = esm ? real.default : real;
+  const dfltKeys = dflt && (typeof dflt === "object" || typeof dflt === "function") ? Object.keys(dflt) : [];
+  const keys = [...new Set([...named, ...dfltKeys])].filter((k) => !FUNCTION_OWN.has(k));
+  const isFn = typeof dflt === "function";
+  return `"use strict";
+let m;
+const load = () => m ??= require(${JSON.stringify(file)});
+const dflt = () => ${esm ? "load().default" : "load()"};
+const named = new Set(${JSON.stringify(named)});
+const s = ${isFn ? "function (...a) { return new.target ? Reflect.construct(dflt(), a) : dflt()(...a); }" : "{}"};
+for (const k of ${JSON.stringify(keys)})
+  Object.defineProperty(s, k, { enumerable: true, get: () => (named.has(k) ? load()[k] : dflt()[k]) });
+module.exports = s;
+`;
+}
+
+/** @param {string} root the project root: only imports from its src/ are made lazy */
+export function lazyDeps(root) {
+  const src = join(root, "src") + sep;
+  return {
+    name: "lazy-deps",
+    setup(build) {
+      build.onResolve({ filter: lazyFilter }, async (args) => {
+        if (args.namespace !== "file" || !args.importer.startsWith(src)) return undefined;
+        if (args.kind !== "import-statement") return undefined;
+        const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir });
+        if (r.errors.length > 0) return { errors: r.errors };
+        // The suffix makes esbuild treat the stand-in as CommonJS (a .mjs path would force ESM).
+        return { path: `${r.path}${SUFFIX}`, namespace: "lazy-dep" };
+      });
+      build.onResolve({ filter: builtinFilter }, (args) => {
+        if (args.namespace !== "file" || !args.importer.startsWith(src)) return undefined;
+        if (args.kind !== "import-statement") return undefined;
+        return { path: `${args.path}${SUFFIX}`, namespace: "lazy-dep", pluginData: { builtin: true } };
+      });
+      build.onLoad({ filter: /.*/, namespace: "lazy-dep" }, async (args) => {
+        const file = args.path.slice(0, -SUFFIX.length);
+        const builtin = args.pluginData?.builtin === true;
+        return {
+          contents: await standIn(file, builtin),
+          loader: "js",
+          resolveDir: builtin ? root : dirname(file),
+        };
+      });
+    },
+  };
+}
