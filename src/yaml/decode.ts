@@ -2,29 +2,13 @@
 // the first document into interface{} (YAML 1.1 scalar resolution, merge
 // keys, aliases with v2's excessive-aliasing guard), the result is made
 // JSON-compatible (non-string keys become strings), and encoding/json decodes
-// it again — so every number becomes a float64. The `yaml` package does the
-// parsing (failsafe schema: every scalar stays text); the Go semantics are here.
-import {
-  type Alias,
-  type Document,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  type YAMLError as LibError,
-  LineCounter,
-  type Node,
-  parseAllDocuments,
-  type Scalar,
-  visit,
-} from "yaml";
+// it again — so every number becomes a float64. go-parser.ts (a port of
+// go-yaml's scanner and parser) builds the nodes; the Go semantics are here.
 import { YAMLError } from "./errors.ts";
 import { readBlockFast } from "./fast-block.ts";
 import { formatFloat } from "./go-float.ts";
-import { goYAMLSyntaxError } from "./go-parser.ts";
+import { type GoNode, GoYAMLFailure, parseFirstDocument } from "./go-parser.ts";
 import { resolvePlain } from "./resolve.ts";
-import { badEscape, goYAMLErrorMessage } from "./yaml-errors.ts";
 
 export interface ReadYAMLOptions {
   /** Refuse documents larger than this many bytes (default 64 MiB). */
@@ -60,32 +44,14 @@ class Decoder {
   private decodeCount = 0;
   private aliasCount = 0;
   private aliasDepth = 0;
-  private readonly active = new Set<Node>();
-  /** Each alias's target: the latest anchor of that name before it (one pass, not a search per alias). */
-  private readonly targets = new Map<Alias, Node>();
+  private readonly active = new Set<GoNode>();
 
   constructor(
-    doc: Document,
-    private readonly text: string,
     private readonly maxAlias: number,
     private readonly maxDepth: number,
-  ) {
-    const anchors = new Map<string, Node>();
-    visit(doc, (_key, node) => {
-      if (isAlias(node)) {
-        const t = anchors.get(node.source);
-        if (t) this.targets.set(node, t);
-      } else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) {
-        anchors.set(node.anchor, node as Node);
-      }
-    });
-  }
+  ) {}
 
-  private resolve(a: Alias): Node | undefined {
-    return this.targets.get(a);
-  }
-
-  unmarshal(n: Node | null | undefined, depth: number): GoYAML {
+  unmarshal(n: GoNode | undefined, depth: number): GoYAML {
     this.decodeCount++;
     if (this.aliasDepth > 0) this.aliasCount++;
     if (
@@ -97,98 +63,92 @@ class Decoder {
     }
     if (this.aliasCount > this.maxAlias) throw new YAMLError("yaml: document contains excessive aliasing");
     if (depth > this.maxDepth) throw new YAMLError(`yaml: exceeded max depth of ${this.maxDepth}`);
-    if (n === null || n === undefined) return null;
-    if (isAlias(n)) return this.alias(n, depth);
-    if (isScalar(n)) return this.scalar(n);
-    if (isSeq(n)) return n.items.map((x) => this.unmarshal(x as Node, depth + 1));
-    if (isMap(n)) {
-      const out: GoYAMLMap = { map: new Map() };
-      for (const p of n.items) {
-        if (!isPair(p)) continue;
-        const key = p.key as Node | null;
-        if (key && isScalar(key) && isMergeKey(key)) {
-          this.merge(p.value as Node | null, out, depth);
-          continue;
+    if (n === undefined) return null;
+    switch (n.kind) {
+      case "alias":
+        return this.alias(n, depth);
+      case "scalar":
+        return scalar(n);
+      case "seq":
+        return n.items.map((x) => this.unmarshal(x, depth + 1));
+      case "map": {
+        const out: GoYAMLMap = { map: new Map() };
+        const items = n.items;
+        for (let i = 0; i < items.length; i += 2) {
+          const key = items[i]!;
+          if (isMergeKey(key)) {
+            this.merge(items[i + 1]!, out, depth);
+            continue;
+          }
+          const k = this.unmarshal(key, depth + 1);
+          if (Array.isArray(k) || isMapV(k)) {
+            throw new YAMLError(`yaml: invalid map key: ${goSyntax(k)}`);
+          }
+          const v = this.unmarshal(items[i + 1], depth + 1);
+          setMapIndex(out, k, v);
         }
-        const k = this.unmarshal(key, depth + 1);
-        if (Array.isArray(k) || isMapV(k)) {
-          throw new YAMLError(`yaml: invalid map key: ${goSyntax(k)}`);
-        }
-        const v = this.unmarshal(p.value as Node | null, depth + 1);
-        setMapIndex(out, k, v);
+        return out;
       }
-      return out;
     }
-    return null;
   }
 
-  private alias(a: Alias, depth: number): GoYAML {
-    const target = this.resolve(a);
-    if (!target) throw new YAMLError(`yaml: unknown anchor '${a.source}' referenced`);
-    if (this.active.has(a)) throw new YAMLError(`yaml: anchor '${a.source}' value contains itself`);
+  private alias(a: GoNode & { kind: "alias" }, depth: number): GoYAML {
+    // Keyed by the alias node, as go-yaml's d.aliases is.
+    if (this.active.has(a)) throw new YAMLError(`yaml: anchor '${a.name}' value contains itself`);
     this.active.add(a);
     this.aliasDepth++;
     try {
-      return this.unmarshal(target as Node, depth + 1);
+      return this.unmarshal(a.target, depth + 1);
     } finally {
       this.aliasDepth--;
       this.active.delete(a);
     }
   }
 
-  private merge(n: Node | null, out: GoYAMLMap, depth: number): void {
+  private merge(n: GoNode, out: GoYAMLMap, depth: number): void {
     const wantMap = () => new YAMLError("yaml: map merge requires map or sequence of maps as the value");
-    const target = (x: Node | null): Node | null => (x && isAlias(x) ? (this.resolve(x) ?? null) : x);
-    const apply = (x: Node | null) => {
-      const t = target(x);
-      if (!t || !isMap(t)) throw wantMap();
+    const target = (x: GoNode): GoNode => (x.kind === "alias" ? x.target : x);
+    const apply = (x: GoNode) => {
+      if (target(x).kind !== "map") throw wantMap();
       const v = this.unmarshal(x, depth + 1);
       if (isMapV(v)) for (const [k, val] of v.map.values()) setMapIndex(out, k, val);
     };
-    if (n && isSeq(n)) {
+    const t = target(n);
+    if (t.kind === "seq") {
       // Earlier maps take precedence, so apply them last.
-      for (let i = n.items.length - 1; i >= 0; i--) apply(n.items[i] as Node);
+      for (let i = t.items.length - 1; i >= 0; i--) apply(t.items[i]!);
     } else apply(n);
   }
+}
 
-  private scalar(n: Scalar): GoYAML {
-    let text = String(n.source ?? n.value ?? "");
-    // A plain scalar never keeps surrounding blanks ("k:  " is null), but the
-    // parser can hand a value of only spaces over.
-    if (n.type === "PLAIN") text = text.replace(/^[ \t]+|[ \t]+$/g, "");
-    const tag = n.tag;
-    const quoted = n.type !== "PLAIN";
-    if (n.type === "QUOTE_DOUBLE" && n.range) {
-      const bad = badEscape(this.text, n.range[0], n.range[1]);
-      if (bad) throw new YAMLError(bad);
-    }
-    if (!tag || tag === "!") {
-      if (quoted || tag === "!") return text;
-      return fromResolved(text);
-    }
-    const short = tag.startsWith(STR_TAG) ? tag.slice(STR_TAG.length) : undefined;
-    switch (short) {
-      case "str":
-        return text;
-      case "binary":
-        return decodeBase64(text);
-      case "null":
-      case "bool":
-      case "int":
-      case "float":
-      case "timestamp": {
-        const r = fromResolved(text);
-        const got = typeName(r);
-        if (short === "float" && isIntV(r)) return { float: Number(r.int) };
-        if (got !== short && !(short === "timestamp" && got === "str")) {
-          throw new YAMLError(`yaml: cannot decode !!${got} \`${text}\` as a !!${short}`);
-        }
-        return r;
+/** decode.go's (*decoder).scalar into interface{}. */
+function scalar(n: GoNode & { kind: "scalar" }): GoYAML {
+  const text = n.value;
+  const tag = n.tag;
+  if (tag === "") return n.implicit ? fromResolved(text) : text;
+  if (tag === "!") return text;
+  const short = tag.startsWith(STR_TAG) ? tag.slice(STR_TAG.length) : undefined;
+  switch (short) {
+    case "str":
+      return text;
+    case "binary":
+      return decodeBase64(text);
+    case "null":
+    case "bool":
+    case "int":
+    case "float":
+    case "timestamp": {
+      const r = fromResolved(text);
+      const got = typeName(r);
+      if (short === "float" && isIntV(r)) return { float: Number(r.int) };
+      if (got !== short && !(short === "timestamp" && got === "str")) {
+        throw new YAMLError(`yaml: cannot decode !!${got} \`${text}\` as a !!${short}`);
       }
-      default:
-        // Unknown tags: the value stays text.
-        return text;
+      return r;
     }
+    default:
+      // Unknown tags: the value stays text.
+      return text;
   }
 }
 
@@ -201,8 +161,9 @@ function typeName(v: GoYAML): string {
   return "str";
 }
 
-function isMergeKey(k: Scalar): boolean {
-  return k.type === "PLAIN" && !k.tag && String(k.source) === "<<";
+/** decode.go's isMerge: a "<<" key that is implicit or tagged !!merge. */
+function isMergeKey(k: GoNode): boolean {
+  return k.kind === "scalar" && k.value === "<<" && (k.implicit || k.tag === `${STR_TAG}merge`);
 }
 
 /** v2 keeps timestamps as their text when decoding into interface{}. */
@@ -323,31 +284,6 @@ function goValueSyntax(v: GoYAML): string {
   return goSyntax(v);
 }
 
-/**
- * go-yaml refuses more than 10,000 nested flow collections while scanning;
- * checking first keeps the parser from spending seconds on such input.
- */
-function flowDepthExceeded(text: string, max: number): string | undefined {
-  let depth = 0;
-  let line = 0;
-  let quote = "";
-  let prev = " ";
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === "\n") line++;
-    if (quote) {
-      if (c === quote && (quote === "'" || text[i - 1] !== "\\")) quote = "";
-    } else if (c === "#" && /\s/.test(prev)) {
-      while (i + 1 < text.length && text[i + 1] !== "\n") i++;
-    } else if ((c === '"' || c === "'") && /[\s:,[{-]/.test(prev)) quote = c;
-    else if ((c === "[" || c === "{") && /[\s:,[{-]/.test(prev)) {
-      if (++depth > max) return `yaml: ${line > 0 ? `line ${line + 1}: ` : ""}exceeded max depth of ${max}`;
-    } else if ((c === "]" || c === "}") && depth > 0) depth--;
-    prev = c;
-  }
-  return undefined;
-}
-
 /** go-yaml v2 Unmarshal of the first document into interface{} (nil for an empty stream). */
 function decodeFirstDocument(text: string, opts: ReadYAMLOptions): GoYAML {
   const maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
@@ -358,29 +294,15 @@ function decodeFirstDocument(text: string, opts: ReadYAMLOptions): GoYAML {
     const fast = readBlockFast(text, fromResolved, canonicalKey);
     if (fast !== undefined) return fast as GoYAML;
   }
-  const deep = flowDepthExceeded(text, opts.maxDepth ?? 10000);
-  if (deep !== undefined) throw new YAMLError(deep);
-  // go-yaml's own scanner and parser decide whether (and with which words)
-  // the document is refused; the `yaml` package only builds the values.
-  const syntax = goYAMLSyntaxError(text);
-  if (syntax !== undefined) throw new YAMLError(syntax);
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, {
-    schema: "failsafe",
-    uniqueKeys: false,
-    merge: false,
-    strict: false,
-    version: "1.1",
-    lineCounter,
-    prettyErrors: false,
-  });
-  const list = Array.isArray(docs) ? docs : [];
-  if (list.length === 0) return null;
-  const doc = list[0]!;
-  const err = doc.errors[0] as LibError | undefined;
-  if (err) throw new YAMLError(goYAMLErrorMessage(err, text, lineCounter));
-  const d = new Decoder(doc, text, opts.maxAliasExpansion ?? 10_000_000, opts.maxDepth ?? 10000);
-  return d.unmarshal(doc.contents as Node | null, 0);
+  let root: GoNode | undefined;
+  try {
+    root = parseFirstDocument(text);
+  } catch (e) {
+    if (e instanceof GoYAMLFailure) throw new YAMLError(e.message);
+    throw e;
+  }
+  const d = new Decoder(opts.maxAliasExpansion ?? 10_000_000, opts.maxDepth ?? 10000);
+  return d.unmarshal(root, 0);
 }
 
 /**

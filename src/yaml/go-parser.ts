@@ -4,7 +4,7 @@
 // anchor refused at once. It answers one question: the error go-yaml gives
 // for a text, if any ("yaml: line 3: did not find expected key"). Values are
 // built elsewhere (decode.ts, with the `yaml` package).
-import { GoYAMLSyntaxError, type Mark, Scanner, T, type Token } from "./go-scanner.ts";
+import { GoYAMLSyntaxError, type Mark, Scanner, STYLE, T, type Token } from "./go-scanner.ts";
 
 const E = {
   STREAM_START: 1,
@@ -50,7 +50,20 @@ interface Event {
   type: number;
   /** Anchor of a node, or the name an alias refers to. */
   anchor?: string;
+  tag?: string;
+  /** Scalars: the value and the token's style (empty scalars are plain ""). */
+  value?: string;
+  style?: number;
 }
+
+/** A node of the first document, as go-yaml's decoder builds it (decode.go's node). */
+export type GoNode =
+  | { kind: "scalar"; value: string; tag: string; implicit: boolean; style: number }
+  | { kind: "seq"; items: GoNode[]; tag: string }
+  | { kind: "map"; items: GoNode[]; tag: string }
+  | { kind: "alias"; name: string; target: GoNode };
+
+const EMPTY: Event = { type: E.SCALAR, value: "", style: STYLE.PLAIN, tag: "" };
 
 /** go-yaml's failf: an error without a line. */
 class DecodeFailure extends Error {}
@@ -182,7 +195,7 @@ class Parser {
       t.type === T.STREAM_END
     ) {
       this.state = this.pop();
-      return { type: E.SCALAR };
+      return EMPTY;
     }
     return this.node(true, false);
   }
@@ -236,32 +249,32 @@ class Parser {
     }
     if (indentlessSequence && t.type === T.BLOCK_ENTRY) {
       this.state = S.INDENTLESS_SEQUENCE_ENTRY;
-      return { type: E.SEQUENCE_START, anchor };
+      return { type: E.SEQUENCE_START, anchor, tag };
     }
     if (t.type === T.SCALAR) {
       this.state = this.pop();
       this.s.next();
-      return { type: E.SCALAR, anchor };
+      return { type: E.SCALAR, anchor, tag, value: t.value ?? "", style: t.style ?? STYLE.PLAIN };
     }
     if (t.type === T.FLOW_SEQUENCE_START) {
       this.state = S.FLOW_SEQUENCE_FIRST_ENTRY;
-      return { type: E.SEQUENCE_START, anchor };
+      return { type: E.SEQUENCE_START, anchor, tag };
     }
     if (t.type === T.FLOW_MAPPING_START) {
       this.state = S.FLOW_MAPPING_FIRST_KEY;
-      return { type: E.MAPPING_START, anchor };
+      return { type: E.MAPPING_START, anchor, tag };
     }
     if (block && t.type === T.BLOCK_SEQUENCE_START) {
       this.state = S.BLOCK_SEQUENCE_FIRST_ENTRY;
-      return { type: E.SEQUENCE_START, anchor };
+      return { type: E.SEQUENCE_START, anchor, tag };
     }
     if (block && t.type === T.BLOCK_MAPPING_START) {
       this.state = S.BLOCK_MAPPING_FIRST_KEY;
-      return { type: E.MAPPING_START, anchor };
+      return { type: E.MAPPING_START, anchor, tag };
     }
     if (anchor !== undefined || tag.length > 0) {
       this.state = this.pop();
-      return { type: E.SCALAR, anchor };
+      return { type: E.SCALAR, anchor, tag, value: "", style: STYLE.PLAIN };
     }
     this.fail("did not find expected node content", t.start, startMark);
   }
@@ -280,7 +293,7 @@ class Parser {
         return this.node(true, false);
       }
       this.state = S.BLOCK_SEQUENCE_ENTRY;
-      return { type: E.SCALAR };
+      return EMPTY;
     }
     if (t.type === T.BLOCK_END) {
       this.state = this.pop();
@@ -302,7 +315,7 @@ class Parser {
         return this.node(true, false);
       }
       this.state = S.INDENTLESS_SEQUENCE_ENTRY;
-      return { type: E.SCALAR };
+      return EMPTY;
     }
     this.state = this.pop();
     return { type: E.SEQUENCE_END };
@@ -322,7 +335,7 @@ class Parser {
         return this.node(true, true);
       }
       this.state = S.BLOCK_MAPPING_VALUE;
-      return { type: E.SCALAR };
+      return EMPTY;
     }
     if (t.type === T.BLOCK_END) {
       this.state = this.pop();
@@ -345,7 +358,7 @@ class Parser {
       }
     }
     this.state = S.BLOCK_MAPPING_KEY;
-    return { type: E.SCALAR };
+    return EMPTY;
   }
 
   private flowSequenceEntry(first: boolean): Event {
@@ -367,7 +380,7 @@ class Parser {
       if (t.type === T.KEY) {
         this.state = S.FLOW_SEQUENCE_ENTRY_MAPPING_KEY;
         this.s.next();
-        return { type: E.MAPPING_START };
+        return { type: E.MAPPING_START, tag: "" };
       }
       if (t.type !== T.FLOW_SEQUENCE_END) {
         this.states.push(S.FLOW_SEQUENCE_ENTRY);
@@ -388,7 +401,7 @@ class Parser {
     }
     this.s.next();
     this.state = S.FLOW_SEQUENCE_ENTRY_MAPPING_VALUE;
-    return { type: E.SCALAR };
+    return EMPTY;
   }
 
   private flowSequenceEntryMappingValue(): Event {
@@ -402,7 +415,7 @@ class Parser {
       }
     }
     this.state = S.FLOW_SEQUENCE_ENTRY_MAPPING_END;
-    return { type: E.SCALAR };
+    return EMPTY;
   }
 
   private flowMappingKey(first: boolean): Event {
@@ -429,7 +442,7 @@ class Parser {
           return this.node(false, false);
         }
         this.state = S.FLOW_MAPPING_VALUE;
-        return { type: E.SCALAR };
+        return EMPTY;
       }
       if (t.type !== T.FLOW_MAPPING_END) {
         this.states.push(S.FLOW_MAPPING_EMPTY_VALUE);
@@ -446,7 +459,7 @@ class Parser {
     let t = this.s.peek();
     if (empty) {
       this.state = S.FLOW_MAPPING_KEY;
-      return { type: E.SCALAR };
+      return EMPTY;
     }
     if (t.type === T.VALUE) {
       this.s.next();
@@ -457,7 +470,7 @@ class Parser {
       }
     }
     this.state = S.FLOW_MAPPING_KEY;
-    return { type: E.SCALAR };
+    return EMPTY;
   }
 
   private processDirectives(): void {
@@ -493,23 +506,85 @@ class Parser {
   }
 }
 
-/** Pulls the events of the first document as go-yaml's (*parser).parse does. */
-function checkFirstDocument(p: Parser): void {
-  const anchors = new Set<string>();
+/**
+ * go-yaml's (*parser).parse for Unmarshal: the node tree of the first
+ * document (undefined for an empty stream). Anchors are registered when
+ * their node starts; an alias must name one seen before it.
+ */
+function composeFirstDocument(p: Parser): GoNode | undefined {
+  const anchors = new Map<string, GoNode>();
   let e = p.parse();
-  if (!e || e.type !== E.STREAM_START) return;
+  if (!e || e.type !== E.STREAM_START) return undefined;
   e = p.parse();
-  if (!e || e.type !== E.DOCUMENT_START) return;
+  if (!e || e.type !== E.DOCUMENT_START) return undefined;
+  const stack: (GoNode & { items: GoNode[] })[] = [];
+  let root: GoNode | undefined;
+  const add = (n: GoNode) => {
+    if (stack.length > 0) stack[stack.length - 1]!.items.push(n);
+    else root = n;
+  };
   for (;;) {
     e = p.parse();
-    if (!e) return;
-    if (e.type === E.ALIAS && !anchors.has(e.anchor!)) {
-      throw new DecodeFailure(`yaml: unknown anchor '${e.anchor}' referenced`);
+    if (!e) return root;
+    switch (e.type) {
+      case E.ALIAS: {
+        const target = anchors.get(e.anchor!);
+        if (!target) throw new DecodeFailure(`yaml: unknown anchor '${e.anchor}' referenced`);
+        add({ kind: "alias", name: e.anchor!, target });
+        break;
+      }
+      case E.SCALAR: {
+        const tag = e.tag ?? "";
+        const implicit = (tag === "" && e.style === STYLE.PLAIN) || tag === "!";
+        const n: GoNode = {
+          kind: "scalar",
+          value: e.value ?? "",
+          tag,
+          implicit,
+          style: e.style ?? STYLE.PLAIN,
+        };
+        if (e.anchor !== undefined) anchors.set(e.anchor, n);
+        add(n);
+        break;
+      }
+      case E.SEQUENCE_START:
+      case E.MAPPING_START: {
+        const n = {
+          kind: e.type === E.SEQUENCE_START ? "seq" : "map",
+          items: [],
+          tag: e.tag ?? "",
+        } as GoNode & {
+          items: GoNode[];
+        };
+        if (e.anchor !== undefined) anchors.set(e.anchor, n);
+        add(n);
+        stack.push(n);
+        break;
+      }
+      case E.SEQUENCE_END:
+      case E.MAPPING_END:
+        stack.pop();
+        break;
+      case E.DOCUMENT_END:
+      case E.STREAM_END:
+        return root;
     }
-    if (e.anchor !== undefined && e.type !== E.ALIAS) anchors.add(e.anchor);
-    if (e.type === E.DOCUMENT_END || e.type === E.STREAM_END) return;
   }
 }
+
+/** The first document's nodes as go-yaml v2 reads them; throws go-yaml's error text as a string. */
+export function parseFirstDocument(text: string): GoNode | undefined {
+  try {
+    return composeFirstDocument(new Parser(text));
+  } catch (e) {
+    if (e instanceof GoYAMLSyntaxError) throw new GoYAMLFailure(e.goMessage());
+    if (e instanceof DecodeFailure) throw new GoYAMLFailure(e.message);
+    throw e;
+  }
+}
+
+/** A go-yaml failure with its exact text ("yaml: line 3: ..."). */
+export class GoYAMLFailure extends Error {}
 
 /**
  * The error go-yaml v2 reports when Unmarshal reads the first document of
@@ -518,11 +593,10 @@ function checkFirstDocument(p: Parser): void {
  */
 export function goYAMLSyntaxError(text: string): string | undefined {
   try {
-    checkFirstDocument(new Parser(text));
+    parseFirstDocument(text);
     return undefined;
   } catch (e) {
-    if (e instanceof GoYAMLSyntaxError) return e.goMessage();
-    if (e instanceof DecodeFailure) return e.message;
+    if (e instanceof GoYAMLFailure) return e.message;
     throw e;
   }
 }

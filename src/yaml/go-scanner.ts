@@ -45,7 +45,46 @@ export interface Token {
   suffix?: string;
   major?: number;
   minor?: number;
+  /** Scalars: 1 plain, 2 single-quoted, 3 double-quoted, 4 literal, 5 folded. */
+  style?: number;
 }
+
+export const STYLE = { PLAIN: 1, SINGLE: 2, DOUBLE: 3, LITERAL: 4, FOLDED: 5 } as const;
+
+/** A growable byte string (scalar values are built in UTF-8, as Go does). */
+class Bytes {
+  a = new Uint8Array(64);
+  n = 0;
+  push(c: number): void {
+    if (this.n === this.a.length) this.grow(1);
+    this.a[this.n++] = c;
+  }
+  pushRange(src: Uint8Array, start: number, end: number): void {
+    const k = end - start;
+    if (this.n + k > this.a.length) this.grow(k);
+    this.a.set(src.subarray(start, end), this.n);
+    this.n += k;
+  }
+  append(o: Bytes): void {
+    this.pushRange(o.a, 0, o.n);
+  }
+  private grow(k: number): void {
+    const b = new Uint8Array(Math.max(this.a.length * 2, this.n + k));
+    b.set(this.a.subarray(0, this.n));
+    this.a = b;
+  }
+  toString(): string {
+    const a = this.a;
+    const n = this.n;
+    let ascii = n < 64;
+    for (let i = 0; ascii && i < n; i++) if (a[i]! >= 0x80) ascii = false;
+    if (ascii) return String.fromCharCode.apply(null, a.subarray(0, n) as unknown as number[]);
+    return DECODER.decode(a.subarray(0, n));
+  }
+}
+
+// ignoreBOM: a value may start with U+FEFF ("\uFEFF" in a quoted scalar).
+const DECODER = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** A libyaml error: its kind decides how go-yaml prints the line. */
 export class GoYAMLSyntaxError extends Error {
@@ -120,6 +159,48 @@ const URI_CHARS = new Set([...";/?:@&=+$,.!~*'()[]%"].map((c) => c.charCodeAt(0)
 const ANCHOR_END = new Set([..."?:,]}%@`"].map((c) => c.charCodeAt(0)));
 // Characters that cannot start a plain scalar.
 const NOT_PLAIN = new Set([..."-?:,[]{}#&*!|>'\"%@`"].map((c) => c.charCodeAt(0)));
+
+// Double-quoted escapes: the bytes they stand for, or how many hex digits follow.
+const ESCAPES: Record<number, number[] | number> = {
+  48: [0],
+  97: [7],
+  98: [8],
+  116: [9],
+  9: [9],
+  110: [10],
+  118: [11],
+  102: [12],
+  114: [13],
+  101: [0x1b],
+  32: [0x20],
+  34: [0x22],
+  39: [0x27],
+  92: [0x5c],
+  78: [0xc2, 0x85],
+  95: [0xc2, 0xa0],
+  76: [0xe2, 0x80, 0xa8],
+  80: [0xe2, 0x80, 0xa9],
+  120: 2,
+  117: 4,
+  85: 8,
+};
+
+function pushRune(s: Bytes, v: number): void {
+  if (v <= 0x7f) s.push(v);
+  else if (v <= 0x7ff) {
+    s.push(0xc0 + (v >> 6));
+    s.push(0x80 + (v & 0x3f));
+  } else if (v <= 0xffff) {
+    s.push(0xe0 + (v >> 12));
+    s.push(0x80 + ((v >> 6) & 0x3f));
+    s.push(0x80 + (v & 0x3f));
+  } else {
+    s.push(0xf0 + (v >> 18));
+    s.push(0x80 + ((v >> 12) & 0x3f));
+    s.push(0x80 + ((v >> 6) & 0x3f));
+    s.push(0x80 + (v & 0x3f));
+  }
+}
 
 export class Scanner {
   private readonly b: Uint8Array;
@@ -241,6 +322,41 @@ export class Scanner {
       this.unread--;
       this.pos += width(this.b[this.pos]!);
     }
+  }
+
+  /** read: the current character's bytes onto s. */
+  private read(s: Bytes): void {
+    const w = width(this.b[this.pos]!) || 1;
+    s.pushRange(this.b, this.pos, this.pos + w);
+    this.mark.index++;
+    this.mark.column++;
+    this.unread--;
+    this.pos += w;
+  }
+
+  /** read_line: a line break onto s (CR, LF, CRLF and NEL as "\n"; LS and PS kept). */
+  private readLine(s: Bytes): void {
+    const b = this.b;
+    const p = this.pos;
+    if (b[p] === 0x0d && b[p + 1] === 0x0a) {
+      s.push(0x0a);
+      this.pos += 2;
+      this.mark.index++;
+      this.unread--;
+    } else if (b[p] === 0x0d || b[p] === 0x0a) {
+      s.push(0x0a);
+      this.pos += 1;
+    } else if (b[p] === 0xc2 && b[p + 1] === 0x85) {
+      s.push(0x0a);
+      this.pos += 2;
+    } else if (b[p] === 0xe2 && b[p + 1] === 0x80 && (b[p + 2] === 0xa8 || b[p + 2] === 0xa9)) {
+      s.pushRange(b, p, p + 3);
+      this.pos += 3;
+    } else return;
+    this.mark.index++;
+    this.mark.column = 0;
+    this.mark.line++;
+    this.unread--;
   }
 
   private here(): Mark {
@@ -829,13 +945,15 @@ export class Scanner {
     return s;
   }
 
-  private scanBlockScalar(_literal: boolean): Token {
+  private scanBlockScalar(literal: boolean): Token {
     const start = this.here();
     this.skip();
     this.cache(1);
     let increment = 0;
+    let chomping = 0;
     const isDigit = () => this.c() >= 0x30 && this.c() <= 0x39;
     if (this.c() === 0x2b || this.c() === 0x2d) {
+      chomping = this.c() === 0x2b ? 1 : -1;
       this.skip();
       this.cache(1);
       if (isDigit()) {
@@ -848,7 +966,10 @@ export class Scanner {
       increment = this.c() - 0x30;
       this.skip();
       this.cache(1);
-      if (this.c() === 0x2b || this.c() === 0x2d) this.skip();
+      if (this.c() === 0x2b || this.c() === 0x2d) {
+        chomping = this.c() === 0x2b ? 1 : -1;
+        this.skip();
+      }
     }
     this.skipBlanks();
     this.skipComment();
@@ -859,21 +980,37 @@ export class Scanner {
     }
     let indent = 0;
     if (increment > 0) indent = this.indent >= 0 ? this.indent + increment : increment;
-    indent = this.scanBlockScalarBreaks(indent, start);
+    const s = new Bytes();
+    const leadingBreak = new Bytes();
+    const trailingBreaks = new Bytes();
+    indent = this.scanBlockScalarBreaks(indent, trailingBreaks, start);
     this.cache(1);
+    let leadingBlank = false;
     while (this.mark.column === indent && this.c() !== 0) {
+      const trailingBlank = this.isBlank();
+      if (!literal && !leadingBlank && !trailingBlank && leadingBreak.n > 0 && leadingBreak.a[0] === 0x0a) {
+        if (trailingBreaks.n === 0) s.push(0x20);
+      } else s.append(leadingBreak);
+      leadingBreak.n = 0;
+      s.append(trailingBreaks);
+      trailingBreaks.n = 0;
+      leadingBlank = this.isBlank();
+      const from = this.pos;
       while (!this.isBreakz()) {
         this.skip();
         this.cache(1);
       }
+      s.pushRange(this.b, from, this.pos);
       this.cache(2);
-      this.skipLine();
-      indent = this.scanBlockScalarBreaks(indent, start);
+      this.readLine(leadingBreak);
+      indent = this.scanBlockScalarBreaks(indent, trailingBreaks, start);
     }
-    return { type: T.SCALAR, start };
+    if (chomping !== -1) s.append(leadingBreak);
+    if (chomping === 1) s.append(trailingBreaks);
+    return { type: T.SCALAR, start, value: s.toString(), style: literal ? STYLE.LITERAL : STYLE.FOLDED };
   }
 
-  private scanBlockScalarBreaks(indent: number, start: Mark): number {
+  private scanBlockScalarBreaks(indent: number, breaks: Bytes, start: Mark): number {
     let maxIndent = 0;
     for (;;) {
       this.cache(1);
@@ -886,7 +1023,7 @@ export class Scanner {
         this.error("found a tab character where an indentation space is expected", start);
       if (!this.isBreak()) break;
       this.cache(2);
-      this.skipLine();
+      this.readLine(breaks);
     }
     if (indent === 0) {
       indent = maxIndent;
@@ -909,6 +1046,10 @@ export class Scanner {
   private scanFlowScalar(single: boolean): Token {
     const start = this.here();
     this.skip();
+    const s = new Bytes();
+    const leadingBreak = new Bytes();
+    const trailingBreaks = new Bytes();
+    const whitespaces = new Bytes();
     for (;;) {
       this.cache(4);
       if (this.atDocumentIndicator()) this.error("found unexpected document indicator", start);
@@ -917,6 +1058,7 @@ export class Scanner {
       while (!this.isBlankz()) {
         const c = this.c();
         if (single && c === 0x27 && this.c(1) === 0x27) {
+          s.push(0x27);
           this.skip();
           this.skip();
         } else if (single && c === 0x27) break;
@@ -929,38 +1071,11 @@ export class Scanner {
           break;
         } else if (!single && c === 0x5c) {
           let codeLength = 0;
-          switch (String.fromCharCode(this.c(1))) {
-            case "0":
-            case "a":
-            case "b":
-            case "t":
-            case "\t":
-            case "n":
-            case "v":
-            case "f":
-            case "r":
-            case "e":
-            case " ":
-            case '"':
-            case "'":
-            case "\\":
-            case "N":
-            case "_":
-            case "L":
-            case "P":
-              break;
-            case "x":
-              codeLength = 2;
-              break;
-            case "u":
-              codeLength = 4;
-              break;
-            case "U":
-              codeLength = 8;
-              break;
-            default:
-              this.error("found unknown escape character", start);
-          }
+          const e = ESCAPES[this.c(1)];
+          if (e !== undefined) {
+            if (typeof e === "number") codeLength = e;
+            else for (const x of e) s.push(x);
+          } else this.error("found unknown escape character", start);
           this.skip();
           this.skip();
           if (codeLength > 0) {
@@ -972,31 +1087,54 @@ export class Scanner {
             }
             if ((value >= 0xd800 && value <= 0xdfff) || value > 0x10ffff)
               this.error("found invalid Unicode character escape code", start);
+            pushRune(s, value);
             for (let k = 0; k < codeLength; k++) this.skip();
           }
         } else {
-          this.skip();
+          this.read(s);
         }
         this.cache(2);
       }
       this.cache(1);
       if (this.c() === (single ? 0x27 : 0x22)) break;
       while (this.isBlank() || this.isBreak()) {
-        if (this.isBlank()) this.skip();
-        else {
+        if (this.isBlank()) {
+          if (!leadingBlanks) this.read(whitespaces);
+          else this.skip();
+        } else {
           this.cache(2);
-          this.skipLine();
-          leadingBlanks = true;
+          if (!leadingBlanks) {
+            whitespaces.n = 0;
+            this.readLine(leadingBreak);
+            leadingBlanks = true;
+          } else this.readLine(trailingBreaks);
         }
         this.cache(1);
       }
-      void leadingBlanks;
+      if (leadingBlanks) {
+        if (leadingBreak.n > 0 && leadingBreak.a[0] === 0x0a) {
+          if (trailingBreaks.n === 0) s.push(0x20);
+          else s.append(trailingBreaks);
+        } else {
+          s.append(leadingBreak);
+          s.append(trailingBreaks);
+        }
+        trailingBreaks.n = 0;
+        leadingBreak.n = 0;
+      } else {
+        s.append(whitespaces);
+        whitespaces.n = 0;
+      }
     }
     this.skip();
-    return { type: T.SCALAR, start };
+    return { type: T.SCALAR, start, value: s.toString(), style: single ? STYLE.SINGLE : STYLE.DOUBLE };
   }
 
   private scanPlainScalar(): Token {
+    const s = new Bytes();
+    const leadingBreak = new Bytes();
+    const trailingBreaks = new Bytes();
+    const whitespaces = new Bytes();
     let leadingBlanks = false;
     const indent = this.indent + 1;
     const start = this.here();
@@ -1012,8 +1150,24 @@ export class Scanner {
             (c === 0x2c || c === 0x3f || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d))
         )
           break;
-        leadingBlanks = false;
-        this.skip();
+        if (leadingBlanks || whitespaces.n > 0) {
+          if (leadingBlanks) {
+            if (leadingBreak.a[0] === 0x0a) {
+              if (trailingBreaks.n === 0) s.push(0x20);
+              else s.append(trailingBreaks);
+            } else {
+              s.append(leadingBreak);
+              s.append(trailingBreaks);
+            }
+            trailingBreaks.n = 0;
+            leadingBreak.n = 0;
+            leadingBlanks = false;
+          } else {
+            s.append(whitespaces);
+            whitespaces.n = 0;
+          }
+        }
+        this.read(s);
         this.cache(2);
       }
       if (!(this.isBlank() || this.isBreak())) break;
@@ -1022,17 +1176,21 @@ export class Scanner {
         if (this.isBlank()) {
           if (leadingBlanks && this.mark.column < indent && this.c() === 0x09)
             this.error("found a tab character that violates indentation", start);
-          this.skip();
+          if (!leadingBlanks) this.read(whitespaces);
+          else this.skip();
         } else {
           this.cache(2);
-          this.skipLine();
-          leadingBlanks = true;
+          if (!leadingBlanks) {
+            whitespaces.n = 0;
+            this.readLine(leadingBreak);
+            leadingBlanks = true;
+          } else this.readLine(trailingBreaks);
         }
         this.cache(1);
       }
       if (this.flowLevel === 0 && this.mark.column < indent) break;
     }
     if (leadingBlanks) this.simpleKeyAllowed = true;
-    return { type: T.SCALAR, start };
+    return { type: T.SCALAR, start, value: s.toString(), style: STYLE.PLAIN };
   }
 }
