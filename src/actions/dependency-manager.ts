@@ -28,6 +28,8 @@ export interface DependencyOptions {
   out: (s: string) => void;
   /** Where the OCI client reports pulls (helm writes them to stderr). */
   err: (s: string) => void;
+  /** helm's slog lines (stderr in the CLI). */
+  log?: (level: "DEBUG" | "INFO" | "WARN", msg: string) => void;
   skipRefresh: boolean;
   verify: boolean;
   keyring: string;
@@ -237,7 +239,7 @@ repository, use "https://charts.example.com/" or "@example" instead of
     this.resolveRepoNames(req);
     if (hashReq(req, lock.Dependencies) !== lock.Digest) {
       if (v1) {
-        this.o.err("warning: a valid Helm v3 hash was not found. Checking against Helm v2 hash...\n");
+        this.o.log?.("INFO", "warning: a valid Helm v3 hash was not found. Checking against Helm v2 hash...");
         if (v2Sum !== lock.Digest) {
           throw new Error(
             "the lock file (requirements.lock) is out of sync with the dependencies file (requirements.yaml). Please update the dependencies",

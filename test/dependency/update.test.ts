@@ -3,13 +3,14 @@
 // codes, Chart.lock/requirements.lock (time masked, layout checked), charts/
 // contents (archive entries) and repository cache files.
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { runHelm } from "../helpers/oracle.ts";
 import { helmPackagedRepo } from "../repo/fixtures.ts";
 import { serveStatic } from "../repo/static-server.ts";
-import { type Home, newHome, sideBySide } from "./harness.ts";
+import { cloneHome, type Home, newHome, sideBySide } from "./harness.ts";
 
 let repoDir = "";
 let url = "";
@@ -154,4 +155,50 @@ test("package --dependency-update: dependencies fetched, then packaged with its 
   };
   await sideBySide(home, tree, ["package", "-u", "pk", "-d", "out"]);
   await sideBySide(home, tree, ["package", "--dependency-update", "bad", "-d", "out"]);
+});
+
+test("dependency update/build: debug lines, the same chart twice, charts/ as a file, helm 2 lock digests, an unreachable repository", async () => {
+  const tree: Record<string, string> = {
+    ...local,
+    "twice/Chart.yaml": chart(
+      "twice",
+      dep("lib", "0.1.0", "@myrepo") +
+        dep("lib", "0.1.0", "@myrepo", "  alias: l2\n") +
+        dep("local", "*", "file://../local"),
+    ),
+    "file/Chart.yaml": chart("file", dep("lib", "0.1.0", "@myrepo")),
+    "file/charts": "not a folder",
+    "v1/Chart.yaml": "apiVersion: v1\nname: v1\nversion: 1.0.0\n",
+    "v1/requirements.yaml": `dependencies:\n${dep("lib", "0.2.0", "@myrepo")}`,
+  };
+  await sideBySide(home, tree, ["dependency", "update", "twice", "--skip-refresh"]);
+  await sideBySide(home, tree, ["dependency", "update", "twice", "--skip-refresh", "--debug"]);
+  await sideBySide(home, tree, ["dependency", "update", "file", "--skip-refresh"]);
+  // a requirements.lock written by helm 2: its digest covers requirements.yaml alone, as written
+  const v2 = createHash("sha256")
+    .update(JSON.stringify({ dependencies: [{ name: "lib", version: "0.2.0", repository: "@myrepo" }] }))
+    .digest("hex");
+  const lock = `dependencies:\n- name: lib\n  repository: ${url}\n  version: 0.2.0\ndigest: sha256:${v2}\ngenerated: "2020-01-02T03:04:05Z"\n`;
+  await sideBySide(home, { ...tree, "v1/requirements.lock": lock }, [
+    "dependency",
+    "build",
+    "v1",
+    "--skip-refresh",
+  ]);
+  await sideBySide(
+    home,
+    { ...tree, "v1/requirements.lock": lock.replace("0.2.0\ndigest", "0.1.0\ndigest") },
+    ["dependency", "build", "v1", "--skip-refresh"],
+  );
+  // a configured repository that cannot be reached: reported, then its missing index fails the download
+  const dead = cloneHome(home);
+  const rf = join(dead.root, "config", "repositories.yaml");
+  writeFileSync(
+    rf,
+    readFileSync(rf, "utf8").replace(
+      "repositories:\n",
+      `repositories:\n- name: dead\n  url: http://127.0.0.1:1\n`,
+    ),
+  );
+  await sideBySide(dead, tree, ["dependency", "update", "file"]);
 });

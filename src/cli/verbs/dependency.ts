@@ -6,6 +6,7 @@ import { goClean } from "../../actions/dependency-resolve.ts";
 import type { Command } from "../command.ts";
 import type { FlagSpec, Parsed } from "../flags.ts";
 import type { CliIO } from "../io.ts";
+import { slogLine } from "../log.ts";
 import { defaultKeyring } from "./package.ts";
 import { registryFlags } from "./registry-flags.ts";
 import { formatTable } from "./repo-output.ts";
@@ -78,11 +79,14 @@ export function dependencyManager(
   out: (s: string) => void,
 ): DependencyManager {
   const f = parsed.flags;
+  const log = (level: "DEBUG" | "INFO" | "WARN", msg: string) => io.stderr(slogLine(level, msg));
+  if (f.debug === true) log("DEBUG", "set up default downloader cache");
   return new DependencyManager({
     chartPath: goClean(chartPath),
     cwd: io.cwd,
     out,
     err: io.stderr,
+    log,
     skipRefresh: f["skip-refresh"] === true,
     verify: f.verify === true,
     keyring: resolve(io.cwd, (f.keyring as string) || defaultKeyring(io.env)),
