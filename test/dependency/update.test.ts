@@ -4,10 +4,21 @@
 // contents (archive entries) and repository cache files.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { runHelm } from "../helpers/oracle.ts";
+import { helmEnv, runHelm } from "../helpers/oracle.ts";
+import { runCapstan } from "../repo/cli-run.ts";
 import { helmPackagedRepo } from "../repo/fixtures.ts";
 import { serveStatic } from "../repo/static-server.ts";
 import { cloneHome, type Home, newHome, sideBySide } from "./harness.ts";
@@ -201,4 +212,49 @@ test("dependency update/build: debug lines, the same chart twice, charts/ as a f
     ),
   );
   await sideBySide(dead, tree, ["dependency", "update", "file"]);
+});
+
+test("dependency update: a repository behind basic auth (credentials from repositories.yaml)", async () => {
+  const s = await serveStatic(repoDir, { username: "ci", password: "pa55" });
+  try {
+    const auth = newHome();
+    const add = await runHelm(["repo", "add", "locked", s.url, "--username", "ci", "--password", "pa55"], {
+      env: auth.env,
+    });
+    assert.equal(add.code, 0, add.stderr);
+    const tree = {
+      "a/Chart.yaml": chart("a", dep("lib", "^0.2.0", "@locked")),
+      "b/Chart.yaml": chart("b", dep("lib", "^0.2.0", s.url)),
+    };
+    await sideBySide(auth, tree, ["dependency", "update", "a"]);
+    await sideBySide(auth, tree, ["dependency", "update", "b", "--skip-refresh"]);
+    // the same URL without the repository added: no credentials, helm's 401 texts
+    await sideBySide(bare, tree, ["dependency", "update", "b"]);
+  } finally {
+    await s.close();
+  }
+});
+
+test("dependency update: an archive whose digest contradicts the index is refused (helm accepts it)", async () => {
+  const bad = mkdtempSync(join(tmpdir(), "capstan-dep-tampered-"));
+  cpSync(repoDir, bad, { recursive: true });
+  // index from the real archives, then one archive replaced by another chart's bytes
+  copyFileSync(join(repoDir, "lib-1.0.0.tgz"), join(bad, "lib-0.2.0.tgz"));
+  const s = await serveStatic(bad);
+  try {
+    const h = newHome();
+    assert.equal((await runHelm(["repo", "add", "t", s.url], { env: h.env })).code, 0);
+    const root = mkdtempSync(join(tmpdir(), "capstan-dep-"));
+    writeFileSync(join(root, "Chart.yaml"), chart("t", dep("lib", "0.2.0", "@t")));
+    const c = await runCapstan(["dependency", "update", ".", "--skip-refresh"], {
+      cwd: root,
+      env: { ...helmEnv(), ...h.env },
+    });
+    assert.equal(c.code, 1);
+    assert.match(c.stderr, /^Error: could not download http:.*lib-0\.2\.0\.tgz: digest mismatch/);
+    assert.deepEqual(readdirSync(join(root, "charts")), []);
+    assert.ok(!existsSync(join(root, "Chart.lock")));
+  } finally {
+    await s.close();
+  }
 });
