@@ -219,17 +219,18 @@ export class Lexer {
   }
 
   nextItem(): Item {
-    this.item = { typ: T.EOF, pos: this.pos, val: "EOF", line: this.startLine };
+    // Every state that stops the loop has set this.item (emit, emitItem, errorf).
     let state: StateFn = this.insideAction ? lexInsideAction : lexText;
     while (state !== null) state = state(this);
     return this.item;
   }
 
-  atRightDelim(): [boolean, boolean] {
+  /** At a right delimiter: 0 no, 1 plain, 2 with a trim marker (" -}}"). */
+  atRightDelim(): number {
     const s = this.input;
-    if (hasRightTrimMarker(s, this.pos) && s.startsWith(this.rightDelim, this.pos + 2)) return [true, true];
-    if (s.startsWith(this.rightDelim, this.pos)) return [true, false];
-    return [false, false];
+    if (hasRightTrimMarker(s, this.pos) && s.startsWith(this.rightDelim, this.pos + 2)) return 2;
+    if (s.startsWith(this.rightDelim, this.pos)) return 1;
+    return 0;
   }
 
   atTerminator(): boolean {
@@ -328,8 +329,9 @@ function lexComment(l: Lexer): StateFn {
   const x = l.input.indexOf(RIGHT_COMMENT, l.pos);
   if (x < 0) return l.errorf("unclosed comment");
   l.pos = x + RIGHT_COMMENT.length;
-  const [delim, trimSpace] = l.atRightDelim();
-  if (!delim) return l.errorf("comment ends before closing delimiter");
+  const delim = l.atRightDelim();
+  const trimSpace = delim === 2;
+  if (delim === 0) return l.errorf("comment ends before closing delimiter");
   l.line += countNewlines(l.input, l.start, l.pos);
   const i = l.thisItem(T.Comment);
   if (trimSpace) l.pos += 2;
@@ -341,7 +343,7 @@ function lexComment(l: Lexer): StateFn {
 }
 
 function lexRightDelim(l: Lexer): StateFn {
-  const [, trimSpace] = l.atRightDelim();
+  const trimSpace = l.atRightDelim() === 2;
   if (trimSpace) {
     l.pos += 2;
     l.ignore();
@@ -357,8 +359,7 @@ function lexRightDelim(l: Lexer): StateFn {
 }
 
 function lexInsideAction(l: Lexer): StateFn {
-  const [delim] = l.atRightDelim();
-  if (delim) {
+  if (l.atRightDelim() !== 0) {
     if (l.parenDepth === 0) return lexRightDelim;
     return l.errorf("unclosed left paren");
   }

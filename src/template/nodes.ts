@@ -172,9 +172,10 @@ export class IdentifierNode extends Base {
 export class VariableNode extends Base {
   declare readonly type: N.Variable;
   declare readonly ident: string[];
-  constructor(tr: TreeInfo, pos: number, ident: string) {
+  /** ident: the variable's text ("$x.a") or its parts (["$x", "a"]). */
+  constructor(tr: TreeInfo, pos: number, ident: string | string[]) {
     super(tr, pos, N.Variable);
-    this.ident = ident.split(".");
+    this.ident = typeof ident === "string" ? ident.split(".") : ident;
   }
   str(): string {
     return this.ident.join(".");
@@ -204,9 +205,10 @@ export class NilNode extends Base {
 export class FieldNode extends Base {
   declare readonly type: N.Field;
   declare readonly ident: string[];
-  constructor(tr: TreeInfo, pos: number, ident: string) {
+  /** ident: the field's text (".a.b") or its parts (["a", "b"]). */
+  constructor(tr: TreeInfo, pos: number, ident: string | string[]) {
     super(tr, pos, N.Field);
-    this.ident = ident.slice(1).split(".");
+    this.ident = typeof ident === "string" ? ident.slice(1).split(".") : ident;
   }
   str(): string {
     return this.ident.map((id) => `.${id}`).join("");

@@ -446,6 +446,14 @@ class Parser {
   private operand(): Node | null {
     let node = this.term();
     if (node === null) return null;
+    if (this.peek().typ === T.Field && (node.type === N.Field || node.type === N.Variable)) {
+      // Go folds a field chain on a field or variable into one node (via the
+      // chain's text); building the parts directly gives the same node.
+      const pos = this.peek().pos;
+      const ident = node.ident.slice();
+      while (this.peek().typ === T.Field) ident.push(this.next().val.slice(1));
+      return node.type === N.Field ? new FieldNode(this.t, pos, ident) : new VariableNode(this.t, pos, ident);
+    }
     if (this.peek().typ === T.Field) {
       const chain = new ChainNode(this.t, this.peek().pos, node);
       while (this.peek().typ === T.Field) chain.add(this.next().val);
