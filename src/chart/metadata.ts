@@ -248,8 +248,13 @@ export function decodeLock(text: string): Lock {
   return lock;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 // unicode.IsSpace → ' ', unicode.IsPrint kept, anything else dropped.
 export function sanitizeString(s: string): string {
+  // Printable ASCII is kept as is: skips the Unicode-class regexps, whose
+  // first use costs milliseconds on every start-up.
+  if (PRINTABLE_ASCII.test(s)) return s;
   let out = "";
   for (const ch of s) {
     if (/^[\t\n\v\f\r \u0085\u00a0]$/.test(ch) || /^\p{Z}$/u.test(ch)) out += " ";
