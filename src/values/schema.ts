@@ -6,7 +6,7 @@ import Ajv, { type ErrorObject } from "ajv";
 import Ajv2019 from "ajv/dist/2019.js";
 import Ajv2020 from "ajv/dist/2020.js";
 import { goSprintV } from "./go-fmt.ts";
-import { goTypeName } from "./go-text.ts";
+import { goQuote, goTypeName } from "./go-text.ts";
 import { goJSONSyntaxError } from "./json-syntax-error.ts";
 import { isTable, type Table } from "./tables.ts";
 
@@ -28,6 +28,8 @@ function validatorFor(draft: string): AjvLike {
   if (!a) {
     const opts = {
       allErrors: true,
+      // v6 divides exact rationals: 0.07 is a multiple of 0.01 there.
+      multipleOfPrecision: 9,
       verbose: true,
       strict: false,
       validateFormats: false,
@@ -73,16 +75,24 @@ function jsonType(v: unknown): string {
   return typeof v;
 }
 
+// v6's quote: Go's %q with bare double quotes and escaped single quotes, in single quotes.
+function v6Quote(s: string): string {
+  const q = goQuote(s).replaceAll('\\"', '"').replaceAll("'", "\\'");
+  return `'${q.slice(1, -1)}'`;
+}
+
 // How v6 prints a JSON value inside a message.
 function fmtValue(v: unknown): string {
   if (v === null || v === undefined) return "<nil>";
-  if (typeof v === "string") return `'${v}'`;
+  if (typeof v === "string") return v6Quote(v);
   if (typeof v === "object") return JSON.stringify(v);
   return String(v);
 }
 
+const isComposite = (v: unknown) => v !== null && typeof v === "object";
+
 function quoteList(xs: string[]): string {
-  return xs.map((x) => `'${x}'`).join(", ");
+  return xs.map(v6Quote).join(", ");
 }
 
 interface Item {
@@ -149,15 +159,16 @@ function leafMessage(e: ErrorObject): string {
     case "maxProperties":
       return `${e.keyword}: got ${localizedNumber(COUNT_KEYWORDS[e.keyword]!(e.data))}, want ${localizedNumber(p.limit)}`;
     case "pattern":
-      return `'${e.data}' does not match pattern '${p.pattern}'`;
+      return `${v6Quote(String(e.data))} does not match pattern ${v6Quote(String(p.pattern))}`;
     case "enum": {
       const vals = (p.allowedValues as unknown[]) ?? [];
+      if (vals.some(isComposite)) return "'enum' failed";
       return vals.length === 1
         ? `value must be ${fmtValue(vals[0])}`
         : `value must be one of ${vals.map(fmtValue).join(", ")}`;
     }
     case "const":
-      return `value must be ${fmtValue(p.allowedValue)}`;
+      return isComposite(p.allowedValue) ? "'const' failed" : `value must be ${fmtValue(p.allowedValue)}`;
     case "uniqueItems":
       return `items at ${Math.min(Number(p.i), Number(p.j))} and ${Math.max(Number(p.i), Number(p.j))} are equal`;
     case "dependentRequired":
@@ -179,13 +190,19 @@ class Node {
   required: string[] = [];
   additional: string[] = [];
   order = Number.POSITIVE_INFINITY;
+  /** A combinator's own message when it is not the usual one. */
+  msg?: string;
+  /** contains with minContains: the array and the minimum, to name the matched items. */
+  minContains?: { data: unknown[]; min: number };
+  deps = new Map<string, string[]>();
   constructor(
     readonly at: string,
-    readonly combinator?: string,
+    public combinator?: string,
   ) {}
   child(key: string, at: string, combinator?: string): Node {
     let c = this.children.get(key);
     if (!c) this.children.set(key, (c = new Node(at, combinator)));
+    c.combinator ??= combinator;
     return c;
   }
 }
@@ -234,18 +251,60 @@ function place(root: Node, e: ErrorObject, order: number) {
       i += 2;
     } else if (s === "definitions" || s === "$defs") {
       i += 2;
+    } else if (s === "propertyNames") {
+      node = node.child(`${s}@${e.propertyName}`, at, s);
+      i += 1;
     } else {
-      node = node.child(s, at);
+      node = node.child(s, at, s === "contains" ? s : undefined);
       i += 1;
     }
   }
   node.order = Math.min(node.order, order);
-  if (keyword === "required")
-    node.required.push(String((e.params as { missingProperty: string }).missingProperty));
-  else if (keyword === "additionalProperties")
+  const params = e.params as Record<string, unknown>;
+  if (keyword === "required") node.required.push(String(params.missingProperty));
+  else if (keyword === "dependencies" || keyword === "dependentRequired") {
+    // ajv reports each missing property; v6 lists them all in one cause per property.
+    const prop = String(params.property);
+    const first = !node.deps.has(prop);
+    if (first) node.deps.set(prop, []);
+    node.deps.get(prop)!.push(String(params.missingProperty));
+    if (first)
+      node.leaves.push({
+        order,
+        item: {
+          at: e.instancePath,
+          get msg() {
+            return `properties ${quoteList(node.deps.get(prop)!)} required, if ${v6Quote(prop)} exists`;
+          },
+          children: [],
+        },
+      });
+  } else if (keyword === "unevaluatedProperties" && params.unevaluatedProperty !== undefined)
+    node.leaves.push({
+      order,
+      item: { at: `${e.instancePath}/${params.unevaluatedProperty}`, msg: "false schema", children: [] },
+    });
+  else if (keyword === "propertyNames") {
+    const c = node.child(`propertyNames@${params.propertyName}`, at, keyword);
+    c.msg = `invalid propertyName ${v6Quote(String(params.propertyName))}`;
+    c.order = Math.min(c.order, order);
+  } else if (keyword === "oneOf" && Array.isArray(params.passingSchemas)) {
+    const [a, b] = params.passingSchemas as number[];
+    const c = node.child(keyword, at, keyword);
+    c.msg = `'oneOf' failed, subschemas ${a}, ${b} matched`;
+    c.order = Math.min(c.order, order);
+  } else if (
+    keyword === "contains" &&
+    (e.parentSchema as { minContains?: unknown } | undefined)?.minContains !== undefined &&
+    Array.isArray(e.data)
+  ) {
+    const c = node.child(keyword, at, keyword);
+    c.minContains = { data: e.data, min: Number(params.minContains) };
+    c.order = Math.min(c.order, order);
+  } else if (keyword === "additionalProperties")
     node.additional.push(String((e.params as { additionalProperty: string }).additionalProperty));
   else if (keyword === "if") return;
-  else if (["anyOf", "oneOf", "allOf", "contains", "propertyNames"].includes(keyword)) {
+  else if (["anyOf", "oneOf", "allOf", "contains"].includes(keyword)) {
     const c = node.child(keyword, at, keyword);
     c.order = Math.min(c.order, order);
   } else node.leaves.push({ order, item: { at: e.instancePath, msg: leafMessage(e), children: [] } });
@@ -267,7 +326,8 @@ function causes(n: Node): Item[] {
   for (const c of n.children.values()) {
     const cs = causes(c);
     if (c.combinator) {
-      const msg = COMBINATOR_MSG[c.combinator] ?? `'${c.combinator}' failed`;
+      const msg =
+        c.msg ?? minContainsMessage(c, cs) ?? COMBINATOR_MSG[c.combinator] ?? `'${c.combinator}' failed`;
       out.push({ order: c.order, item: { at: c.at, msg, children: cs } });
     } else if (cs.length === 1) out.push({ order: c.order, item: cs[0]! });
     else if (cs.length > 1)
@@ -279,6 +339,17 @@ function causes(n: Node): Item[] {
       item: { at: n.at, msg: `additional properties ${quoteList(n.additional)} not allowed`, children: [] },
     });
   return out.sort((a, b) => a.order - b.order).map((x) => x.item);
+}
+
+// v6's message when fewer items than minContains match: the matched indexes.
+function minContainsMessage(c: Node, cs: Item[]): string | undefined {
+  if (!c.minContains) return undefined;
+  const failed = new Set(cs.map((it) => it.at.slice(it.at.lastIndexOf("/") + 1)));
+  const matched = c.minContains.data.map((_, i) => String(i)).filter((i) => !failed.has(i));
+  const want = c.minContains.min;
+  return matched.length === 0
+    ? `min ${want} items required to match contains schema, but none matched`
+    : `min ${want} items required to match contains schema, but matched ${matched.length} items at ${matched.join(" ")}`;
 }
 
 function render(items: Item[], indent: string): string {
@@ -316,6 +387,25 @@ function pruneAfterBlocking(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
+// Up to draft-07, v6 loads nothing but $ref from a schema object holding one
+// (its siblings, even type, never apply); ajv applies them. Definitions and
+// ids stay so that pointers into them still resolve.
+const REF_KEEP = new Set(["$ref", "definitions", "$defs", "$id", "id", "$schema"]);
+const DATA_KEYWORDS = new Set(["enum", "const", "default", "examples"]);
+
+function dropRefSiblings(s: unknown): unknown {
+  if (Array.isArray(s)) return s.map(dropRefSiblings);
+  if (s === null || typeof s !== "object") return s;
+  const o = s as Record<string, unknown>;
+  const hasRef = typeof o.$ref === "string";
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (hasRef && !REF_KEEP.has(k)) continue;
+    out[k] = DATA_KEYWORDS.has(k) ? v : dropRefSiblings(v);
+  }
+  return out;
+}
+
 const compiled = new Map<string, ReturnType<AjvLike["compile"]>>();
 
 function draftOf(schema: unknown): string {
@@ -339,6 +429,7 @@ export function validateAgainstSingleSchema(values: Table, schemaBytes: Uint8Arr
     return goJSONSyntaxError(text);
   }
   const draft = draftOf(schema);
+  if (draft === "07") schema = dropRefSiblings(schema);
   if (draft === "07" && schema !== null && typeof schema === "object" && "$schema" in schema) {
     schema = { ...(schema as object) };
     delete (schema as Record<string, unknown>).$schema;

@@ -73,3 +73,73 @@ test("values schema: v6 stops at a failing type, const or enum (no further cause
     await assertSameAsHelm(chart(v));
   }
 });
+
+test("values schema: v6 keyword semantics and messages (ref siblings, exact multipleOf, quoting, grouped causes)", async () => {
+  const probes: [string, object, string][] = [
+    // Up to draft-07 a $ref hides its siblings, type included.
+    [
+      "ref-sib-max",
+      {
+        $schema: "http://json-schema.org/draft-07/schema#",
+        definitions: { s: { type: "string" } },
+        properties: { e: { $ref: "#/definitions/s", maxLength: 1 } },
+      },
+      "e: toolong\n",
+    ],
+    [
+      "ref-sib-type",
+      {
+        $schema: "http://json-schema.org/draft-07/schema#",
+        definitions: { s: { type: "string" } },
+        properties: { e: { $ref: "#/definitions/s", type: "integer" } },
+      },
+      "e: abc\n",
+    ],
+    [
+      "ref-sib-04",
+      {
+        $schema: "http://json-schema.org/draft-04/schema#",
+        definitions: { s: { type: "string" } },
+        properties: { e: { $ref: "#/definitions/s", minLength: 10 } },
+      },
+      "e: abc\n",
+    ],
+    [
+      "ref-2020",
+      { $defs: { s: { type: "string" } }, properties: { e: { $ref: "#/$defs/s", maxLength: 1 } } },
+      "e: abc\n",
+    ],
+    [
+      "ref-root-07",
+      {
+        $schema: "http://json-schema.org/draft-07/schema#",
+        $ref: "#/definitions/r",
+        definitions: { r: { properties: { e: { type: "integer" } } } },
+      },
+      "e: abc\n",
+    ],
+    ["multiple-ok", { properties: { e: { multipleOf: 0.01 } } }, "e: 0.07\n"],
+    ["multiple-bad", { properties: { e: { multipleOf: 0.1 } } }, "e: 0.35\n"],
+    ["oneof-both", { properties: { e: { oneOf: [{ type: "string" }, { maxLength: 3 }] } } }, "e: ab\n"],
+    [
+      "dep-many",
+      { $schema: "http://json-schema.org/draft-07/schema#", dependencies: { a: ["b", "c"] } },
+      "a: 1\n",
+    ],
+    ["prop-names", { propertyNames: { pattern: "^[a-z]+$" } }, "Abc: 1\n"],
+    ["contains", { properties: { e: { contains: { type: "integer" } } } }, "e: [a, b]\n"],
+    ["min-contains", { properties: { e: { contains: { type: "integer" }, minContains: 2 } } }, "e: [a, 1]\n"],
+    ["uneval", { properties: { a: {} }, unevaluatedProperties: false }, "a: 1\nb: 2\n"],
+    ["enum-composite", { properties: { e: { enum: [1, "a", null, { k: 1 }] } } }, "e: b\n"],
+    ["const-composite", { properties: { e: { const: { a: 1 } } } }, "e: x\n"],
+    ["pattern-escapes", { properties: { e: { pattern: "^\\p{L}+'$" } } }, 'e: "a\\"b1"\n'],
+  ];
+  for (const [name, schema, values] of probes) {
+    await assertSameAsHelm({
+      "Chart.yaml": `apiVersion: v2\nname: v6-${name}\nversion: 1.0.0\n`,
+      "values.yaml": values,
+      "values.schema.json": JSON.stringify(schema),
+      "templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
+    });
+  }
+});
