@@ -153,6 +153,19 @@ test("dependency build: from Chart.lock, out of sync, without a lock", async () 
   await sideBySide(home, { ...tree, "p/Chart.lock": lock }, ["dep", "build", "p", "--skip-refresh"]);
   const changed = { ...tree, "p/Chart.lock": lock };
   changed["p/Chart.yaml"] = changed["p/Chart.yaml"].replace("^0.1.0", "^0.2.0");
+  // an update that resolves to the same lock leaves the file as it was
+  const same = await sideBySide(home, { ...tree, "p/Chart.lock": lock }, [
+    "dependency",
+    "update",
+    "p",
+    "--skip-refresh",
+  ]);
+  assert.equal(readFileSync(join(same.cDir, "p", "Chart.lock"), "utf8"), lock);
+  assert.equal(readFileSync(join(same.hDir, "p", "Chart.lock"), "utf8"), lock);
+  const named = (s: string) => s.replaceAll("capstan", "helm");
+  for (const verb of ["update", "build", "list"]) {
+    await sideBySide(home, tree, ["dependency", verb, "p", "local"], { normalize: named });
+  }
   await sideBySide(home, changed, ["dependency", "build", "p"]);
   // a lock naming a repository that is not configured
   await sideBySide(bare, { ...tree, "p/Chart.lock": lock }, ["dependency", "build", "p"]);

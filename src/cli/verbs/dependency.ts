@@ -5,12 +5,22 @@ import { DependencyManager } from "../../actions/dependency-manager.ts";
 import { goClean } from "../../actions/dependency-resolve.ts";
 import type { Command } from "../command.ts";
 import type { FlagSpec, Parsed } from "../flags.ts";
-import type { CliIO } from "../io.ts";
+import { CliError, type CliIO } from "../io.ts";
 import { slogLine } from "../log.ts";
 import { defaultKeyring } from "./package.ts";
 import { registryFlags } from "./registry-flags.ts";
 import { formatTable } from "./repo-output.ts";
 import { repoSettings, repoSettingsFlags } from "./repo-settings.ts";
+
+/** cobra's MaximumNArgs(1) error, in helm's words. */
+function atMostOneChart(parsed: Parsed, verb: string): string {
+  if (parsed.args.length > 1) {
+    throw new CliError(
+      `"capstan dependency ${verb}" accepts at most 1 argument\n\nUsage:  capstan dependency ${verb} CHART [flags]`,
+    );
+  }
+  return parsed.args[0] ?? ".";
+}
 
 const list: Command = {
   use: "list CHART [flags]",
@@ -25,8 +35,7 @@ This will produce an error if the chart cannot be loaded.`,
     { name: "max-col-width", kind: "int", usage: "maximum column width for output table", default: 80 },
   ],
   async run(parsed, io) {
-    const path = parsed.args[0] ?? ".";
-    const r = dependencyList(path, io.cwd);
+    const r = dependencyList(atMostOneChart(parsed, "list"), io.cwd);
     let out = "";
     if (r.rows) {
       out += formatTable(
@@ -113,7 +122,7 @@ reason, an update command will not remove charts unless they are (a) present
 in the Chart.yaml file, but (b) at the wrong version.`,
   flags: dependencyFlags,
   async run(parsed, io) {
-    await dependencyManager(parsed.args[0] ?? ".", parsed, io, io.stdout).update();
+    await dependencyManager(atMostOneChart(parsed, "update"), parsed, io, io.stdout).update();
   },
 };
 
@@ -130,7 +139,7 @@ If no lock file is found, 'helm dependency build' will mirror the behavior
 of 'helm dependency update'.`,
   flags: dependencyFlags,
   async run(parsed, io) {
-    await dependencyManager(parsed.args[0] ?? ".", parsed, io, io.stdout).build();
+    await dependencyManager(atMostOneChart(parsed, "build"), parsed, io, io.stdout).build();
   },
 };
 
