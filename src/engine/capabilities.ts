@@ -97,7 +97,11 @@ function fn(params: string[], result: string, f: (...a: Value[]) => Value): GoFu
   return { params, result, fn: f };
 }
 
-/** common.KubeVersion: {Version, Major, Minor}, printed through its String() method. */
+/**
+ * common.KubeVersion: Version is the --kube-version as given (with a "v"
+ * prefix, suffixes like "-gke.1" kept; also GitVersion), normalizedVersion
+ * only its numeric components (what String() prints and constraints use).
+ */
 export class KubeVersion extends GoObject {
   readonly goType = "common.KubeVersion";
   readonly goKind = "struct";
@@ -105,6 +109,7 @@ export class KubeVersion extends GoObject {
     readonly version: string,
     readonly major: string,
     readonly minor: string,
+    readonly normalized: string = version,
   ) {
     super();
   }
@@ -115,7 +120,8 @@ export class KubeVersion extends GoObject {
     return undefined;
   }
   override method(name: string): GoFunc | undefined {
-    if (name === "String" || name === "GitVersion") return fn([], "string", () => this.version);
+    if (name === "String") return fn([], "string", () => this.normalized);
+    if (name === "GitVersion") return fn([], "string", () => this.version);
     return undefined;
   }
   // String() has a pointer receiver: `{{ .Capabilities.KubeVersion }}` prints
@@ -124,13 +130,13 @@ export class KubeVersion extends GoObject {
   override fields(): [string, Value][] {
     return [
       ["Version", this.version],
-      ["normalizedVersion", this.version],
+      ["normalizedVersion", this.normalized],
       ["Major", this.major],
       ["Minor", this.minor],
     ];
   }
   override toString(): string {
-    return this.version;
+    return this.normalized;
   }
   [MARSHAL_JSON]() {
     return structMap([
@@ -144,7 +150,8 @@ export class KubeVersion extends GoObject {
 /**
  * Parses a --kube-version value as helm 4's common.ParseKubeVersion does:
  * k8s.io/apimachinery's version.ParseGeneric (two or more numeric components,
- * anything after them ignored), Version "v" + the components. Throws helm's
+ * anything after them ignored); Version is the input with a "v" prefix, the
+ * normalized version "v" + the components. Throws helm's
  * error text ("invalid kube version '1': illegal version string \"1\"").
  */
 export function parseKubeVersion(s: string): KubeVersion {
@@ -165,7 +172,8 @@ export function parseKubeVersion(s: string): KubeVersion {
       );
     return n.toString();
   });
-  return new KubeVersion(`v${nums.join(".")}`, nums[0]!, nums[1]!);
+  const full = s.startsWith("v") ? s : `v${s}`;
+  return new KubeVersion(full, nums[0]!, nums[1]!, `v${nums.join(".")}`);
 }
 
 // %q of a version string (printable ASCII in practice; JSON's escapes otherwise match Go's).

@@ -26,3 +26,23 @@ for (const [name, values] of Object.entries(valuesErrors)) {
     await assertSameAsHelm(chart(values));
   });
 }
+
+// --kube-version with a vendor suffix (GKE, EKS, k3s): Version/GitVersion keep
+// it, String() and the chart's kubeVersion check use the numeric part only.
+const kubeVersionChart: ChartFiles = {
+  "Chart.yaml": 'apiVersion: v2\nname: kv\nversion: 1.0.0\nkubeVersion: ">=1.20.0"\n',
+  "templates/a.yaml": [
+    'a: "{{ .Capabilities.KubeVersion }}"',
+    "b: {{ .Capabilities.KubeVersion | toJson }}",
+    'c: "{{ .Capabilities.KubeVersion.GitVersion }}/{{ .Capabilities.KubeVersion.Version }}"',
+    'd: "{{ printf "%s" .Capabilities.KubeVersion }}"',
+    'e: "{{ semverCompare ">=1.21-0" .Capabilities.KubeVersion.GitVersion }}"',
+    'f: "{{ semverCompare "<1.22" .Capabilities.KubeVersion.Version }}"',
+    "",
+  ].join("\n"),
+};
+for (const v of ["1.21.3-gke.1", "v1.23.4+k3s1", "1.22", "1.019.2", "1.19.3-eks-1"]) {
+  test(`--kube-version ${v}`, async () => {
+    await assertSameAsHelm(kubeVersionChart, ["--kube-version", v]);
+  });
+}
