@@ -195,6 +195,7 @@ class Node {
   /** contains with minContains: the array and the minimum, to name the matched items. */
   minContains?: { data: unknown[]; min: number };
   deps = new Map<string, string[]>();
+  instanceAt?: string;
   constructor(
     readonly at: string,
     public combinator?: string,
@@ -216,6 +217,27 @@ const COMBINATOR_MSG: Record<string, string> = {
 
 function splitPointer(p: string): string[] {
   return p === "" ? [] : p.slice(1).split("/");
+}
+
+// How many instance path segments a schema path walks down (as place() does).
+function instanceSegments(segs: string[]): number {
+  let n = 0;
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i]!;
+    if (s === "properties" || s === "patternProperties") {
+      n++;
+      i++;
+    } else if (
+      s === "items" ||
+      s === "prefixItems" ||
+      s === "additionalItems" ||
+      s === "additionalProperties"
+    ) {
+      n++;
+      if (/^\d+$/.test(segs[i + 1] ?? "") && i + 1 < segs.length) i++;
+    } else if (s === "definitions" || s === "$defs") return 0;
+  }
+  return n;
 }
 
 function place(root: Node, e: ErrorObject, order: number) {
@@ -250,6 +272,15 @@ function place(root: Node, e: ErrorObject, order: number) {
       node = node.child(s, at, s).child(`${s}/${segs[i + 1]}`, at);
       i += 2;
     } else if (s === "definitions" || s === "$defs") {
+      // A $ref target: its path does not show where it was applied, so one
+      // definition used at several places gets a node per instance location.
+      const consumed = instanceSegments(segs.slice(i + 2, -1));
+      ii = Math.max(0, inst.length - consumed);
+      at = inst
+        .slice(0, ii)
+        .map((x) => `/${x}`)
+        .join("");
+      node = node.child(`$ref:${segs[i + 1]}@${at}`, at);
       i += 2;
     } else if (s === "propertyNames") {
       node = node.child(`${s}@${e.propertyName}`, at, s);
@@ -261,6 +292,8 @@ function place(root: Node, e: ErrorObject, order: number) {
   }
   node.order = Math.min(node.order, order);
   const params = e.params as Record<string, unknown>;
+  // Through a $ref the node path says nothing of the instance: keep where the error is.
+  if (keyword === "required" || keyword === "additionalProperties") node.instanceAt = e.instancePath;
   if (keyword === "required") node.required.push(String(params.missingProperty));
   else if (keyword === "dependencies" || keyword === "dependentRequired") {
     // ajv reports each missing property; v6 lists them all in one cause per property.
@@ -317,7 +350,7 @@ function causes(n: Node): Item[] {
     out.push({
       order: -2,
       item: {
-        at: n.at,
+        at: n.instanceAt ?? n.at,
         msg: `missing propert${n.required.length === 1 ? "y" : "ies"} ${quoteList(n.required)}`,
         children: [],
       },
@@ -336,7 +369,11 @@ function causes(n: Node): Item[] {
   if (n.additional.length > 0)
     out.push({
       order: Number.MAX_SAFE_INTEGER,
-      item: { at: n.at, msg: `additional properties ${quoteList(n.additional)} not allowed`, children: [] },
+      item: {
+        at: n.instanceAt ?? n.at,
+        msg: `additional properties ${quoteList(n.additional)} not allowed`,
+        children: [],
+      },
     });
   return out.sort((a, b) => a.order - b.order).map((x) => x.item);
 }

@@ -143,3 +143,45 @@ test("values schema: v6 keyword semantics and messages (ref siblings, exact mult
     });
   }
 });
+
+test("values schema: causes inside $ref targets are reported at the instance they apply to", async () => {
+  // Shaped like generated chart schemas (a root $ref into $defs, one definition per value).
+  const defs = {
+    root: {
+      additionalProperties: false,
+      properties: { image: { $ref: "#/$defs/root.image" }, hook: { $ref: "#/$defs/root.hook" } },
+      type: "object",
+    },
+    "root.image": {
+      additionalProperties: false,
+      properties: { tag: { $ref: "#/$defs/root.image.tag" } },
+      type: "object",
+    },
+    "root.image.tag": { description: "tag", type: "string" },
+    "root.hook": { type: "object", required: ["a", "b"], properties: { a: {} } },
+    shared: { additionalProperties: false, properties: { a: {} } },
+  };
+  const probes: [string, object, string][] = [
+    ["typo-nested", { $defs: defs, $ref: "#/$defs/root" }, "image: {tagg: v1}\n"],
+    ["type-nested", { $defs: defs, $ref: "#/$defs/root" }, "image: {tag: 1}\n"],
+    ["required-nested", { $defs: defs, $ref: "#/$defs/root" }, "hook: {c: 1}\n"],
+    [
+      "items-ref",
+      { $defs: defs, properties: { x: { items: { $ref: "#/$defs/shared" } } } },
+      "x: [{a: 1}, {b: 2}]\n",
+    ],
+    [
+      "shared-ref",
+      { $defs: defs, properties: { x: { $ref: "#/$defs/shared" }, y: { $ref: "#/$defs/shared" } } },
+      "x: {b: 1}\n",
+    ],
+  ];
+  for (const [name, schema, values] of probes) {
+    await assertSameAsHelm({
+      "Chart.yaml": `apiVersion: v2\nname: ref-${name}\nversion: 1.0.0\n`,
+      "values.yaml": values,
+      "values.schema.json": JSON.stringify(schema),
+      "templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
+    });
+  }
+});
