@@ -30,6 +30,11 @@ export const verbs: VerbEntry[] = [
     load: async () => (await import("./verbs/dependency.ts")).default,
   },
   {
+    name: "lint",
+    summary: "examine a chart for possible issues",
+    load: async () => (await import("./verbs/lint.ts")).default,
+  },
+  {
     name: "package",
     summary: "package a chart directory into a chart archive",
     load: async () => (await import("./verbs/package.ts")).default,

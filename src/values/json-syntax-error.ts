@@ -4,11 +4,18 @@
 
 /** encoding/json's Decoder message for the first syntax error in text (as a schema file's error shows). */
 export function goJSONSyntaxError(text: string): string {
+  return goJSONSyntaxErrorAt(text).message;
+}
+
+/** The same, with the SyntaxError's Offset (bytes read up to and including the bad one). */
+export function goJSONSyntaxErrorAt(text: string): { message: string; offset: number } {
   let i = 0;
+  let offset = text.length;
   const ws = () => {
     while (i < text.length && " \t\r\n".includes(text[i]!)) i++;
   };
   const bad = (what: string): never => {
+    offset = new TextEncoder().encode(text.slice(0, i + 1)).length;
     throw new Error(`invalid character ${quoteChar(text[i]!)} ${what}`);
   };
   const eof = () => {
@@ -93,10 +100,10 @@ export function goJSONSyntaxError(text: string): string {
     value();
     ws();
     // jsonschema's UnmarshalJSON rejects anything after the value, without naming it.
-    if (i < text.length) return "invalid character after top-level value";
-    return "invalid JSON";
+    if (i < text.length) return { message: "invalid character after top-level value", offset };
+    return { message: "invalid JSON", offset };
   } catch (e) {
-    return (e as Error).message;
+    return { message: (e as Error).message, offset };
   }
 }
 
