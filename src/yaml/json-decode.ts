@@ -8,25 +8,57 @@ export interface ReadJSONOptions {
   useNumber?: boolean;
 }
 
-/** Go's quoteChar for error messages. */
-function quoteChar(c: string): string {
-  if (c === "'") return "'\\''";
-  if (c === '"') return "'\"'";
-  const q = JSON.stringify(c).slice(1, -1);
-  return `'${q}'`;
+/**
+ * Go's quoteChar for error messages. encoding/json scans bytes, so a
+ * non-ASCII character shows as the rune of its first UTF-8 byte ('Ã' for é).
+ */
+export function quoteJSONChar(cp: number): string {
+  let b = cp;
+  if (cp >= 0x80) b = cp < 0x800 ? 0xc0 | (cp >> 6) : cp < 0x10000 ? 0xe0 | (cp >> 12) : 0xf0 | (cp >> 18);
+  if (b === 0x27) return "'\\''";
+  if (b === 0x22) return "'\"'";
+  return `'${quoteRuneInner(b)}'`;
+}
+
+const NAMED: Record<number, string> = {
+  7: "\\a",
+  8: "\\b",
+  9: "\\t",
+  10: "\\n",
+  11: "\\v",
+  12: "\\f",
+  13: "\\r",
+};
+
+/** strconv.Quote of one rune below 0x100, without the quotes. */
+function quoteRuneInner(b: number): string {
+  if (b === 0x5c) return "\\\\";
+  if (NAMED[b]) return NAMED[b]!;
+  if (b < 0x20 || b === 0x7f) return `\\x${b.toString(16).padStart(2, "0")}`;
+  // Latin-1 runes that strconv.IsPrint refuses: C1 controls, NBSP, soft hyphen.
+  if ((b >= 0x80 && b < 0xa1) || b === 0xad) return `\\u00${b.toString(16).padStart(2, "0")}`;
+  return String.fromCharCode(b);
 }
 
 class JSONParser {
   i = 0;
+  /** A number out of float64's range: Go reports it after checking all the syntax. */
+  rangeError: YAMLError | undefined;
   constructor(
     readonly s: string,
     readonly useNumber: boolean,
   ) {}
 
-  fail(context: string): never {
-    if (this.i >= this.s.length) throw new YAMLError("unexpected end of JSON input");
-    const c = String.fromCodePoint(this.s.codePointAt(this.i)!);
-    throw new YAMLError(`invalid character ${quoteChar(c)} ${context}`);
+  /**
+   * The scanner's error at i. At the end of input Go feeds its scanner a
+   * space, so inside a literal, number or escape the text names ' '.
+   */
+  fail(context: string, spaceAtEOF = false): never {
+    if (this.i >= this.s.length) {
+      if (spaceAtEOF) throw new YAMLError(`invalid character ' ' ${context}`);
+      throw new YAMLError("unexpected end of JSON input");
+    }
+    throw new YAMLError(`invalid character ${quoteJSONChar(this.s.codePointAt(this.i)!)} ${context}`);
   }
 
   ws(): void {
@@ -55,7 +87,7 @@ class JSONParser {
     for (let k = 0; k < word.length; k++, this.i++) {
       if (this.s[this.i] !== word[k]) {
         if (k === 0) this.fail("looking for beginning of value");
-        this.fail(`in literal ${word} (expecting ${quoteChar(word[k]!)})`);
+        this.fail(`in literal ${word} (expecting ${quoteJSONChar(word.charCodeAt(k))})`, true);
       }
     }
     return v;
@@ -68,26 +100,29 @@ class JSONParser {
     if (s[this.i] === "0") this.i++;
     else if (s[this.i] !== undefined && s[this.i]! >= "1" && s[this.i]! <= "9") {
       while (/[0-9]/.test(s[this.i] ?? "")) this.i++;
-    } else this.fail("in numeric literal");
+    } else this.fail("in numeric literal", true);
     let integer = true;
     if (s[this.i] === ".") {
       integer = false;
       this.i++;
-      if (!/[0-9]/.test(s[this.i] ?? "")) this.fail("after decimal point in numeric literal");
+      if (!/[0-9]/.test(s[this.i] ?? "")) this.fail("after decimal point in numeric literal", true);
       while (/[0-9]/.test(s[this.i] ?? "")) this.i++;
     }
     if (s[this.i] === "e" || s[this.i] === "E") {
       integer = false;
       this.i++;
       if (s[this.i] === "+" || s[this.i] === "-") this.i++;
-      if (!/[0-9]/.test(s[this.i] ?? "")) this.fail("in exponent of numeric literal");
+      if (!/[0-9]/.test(s[this.i] ?? "")) this.fail("in exponent of numeric literal", true);
       while (/[0-9]/.test(s[this.i] ?? "")) this.i++;
     }
     const text = s.slice(start, this.i);
     if (this.useNumber && integer) return BigInt(text);
     const v = Number(text);
     if (!Number.isFinite(v)) {
-      throw new YAMLError(`json: cannot unmarshal number ${text} into Go value of type float64`);
+      this.rangeError ??= new YAMLError(
+        `json: cannot unmarshal number ${text} into Go value of type float64`,
+      );
+      return null;
     }
     return v;
   }
@@ -128,12 +163,12 @@ class JSONParser {
           for (let k = 0; k < 4; k++) {
             if (!/[0-9a-fA-F]/.test(hex[k] ?? "")) {
               this.i += 1 + k;
-              this.fail("in \\u hexadecimal character escape");
+              this.fail("in \\u hexadecimal character escape", true);
             }
           }
           out += String.fromCharCode(parseInt(hex, 16));
           this.i += 5;
-        } else this.fail("in string escape code");
+        } else this.fail("in string escape code", true);
         start = this.i;
         continue;
       }
@@ -200,5 +235,6 @@ export function readJSON(text: string, opts: ReadJSONOptions = {}): unknown {
   const v = p.value(0);
   p.ws();
   if (p.i < text.length) p.fail("after top-level value");
+  if (p.rangeError) throw p.rangeError;
   return v;
 }
