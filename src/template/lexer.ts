@@ -109,8 +109,9 @@ function trimLeftLength(s: string, from: number): number {
   return j - from;
 }
 function countNewlines(s: string, from: number, to: number): number {
+  // indexOf runs natively: a per-character loop is slow until V8 optimises it.
   let n = 0;
-  for (let i = from; i < to; i++) if (s.charCodeAt(i) === 0x0a) n++;
+  for (let i = s.indexOf("\n", from); i >= 0 && i < to; i = s.indexOf("\n", i + 1)) n++;
   return n;
 }
 
