@@ -98,10 +98,20 @@ function table(out: string[], m: Map<string, unknown>, path: string[], indent: s
   }
 }
 
-/** toToml: BurntSushi/toml's Encoder.Encode of a map. */
+/**
+ * toToml: BurntSushi/toml's Encoder.Encode. A map is a document; any other
+ * top-level value is written as a bare value (no key), except an array of
+ * tables, which needs a key.
+ */
 export function toTOML(v: unknown): string {
   const tree = toJSONTree(v);
-  if (!isTable(tree)) throw new YAMLError("toml: top-level values must be Go maps or structs");
+  if (!isTable(tree)) {
+    if (Array.isArray(tree)) {
+      if (tree.some((x) => x === null)) throw new YAMLError("toml: cannot encode array with nil element");
+      if (isTableArray(tree)) throw new YAMLError("toml: top-level values must be Go maps or structs");
+    }
+    return scalar(tree);
+  }
   const out: string[] = [];
   table(out, tree, [], "");
   return out.join("");
