@@ -12,6 +12,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,7 +22,7 @@ import { helmEnv, runHelm } from "../helpers/oracle.ts";
 import { runCapstan } from "../repo/cli-run.ts";
 import { helmPackagedRepo } from "../repo/fixtures.ts";
 import { serveStatic } from "../repo/static-server.ts";
-import { cloneHome, type Home, newHome, sideBySide } from "./harness.ts";
+import { cloneHome, type Home, newHome, sideBySide, writeTree } from "./harness.ts";
 
 let repoDir = "";
 let url = "";
@@ -269,5 +270,47 @@ test("dependency update: an archive whose digest contradicts the index is refuse
     assert.ok(!existsSync(join(root, "Chart.lock")));
   } finally {
     await s.close();
+  }
+});
+
+test("interop: helm builds from the lock capstan wrote, capstan builds from helm's", async () => {
+  const tree = {
+    ...local,
+    "p/Chart.yaml": chart(
+      "p",
+      dep("lib", ">=0.1.0 <1.0.0", "@myrepo", "  alias: first\n") +
+        dep("other", "~3.1", url) +
+        dep("local", "*", "file://../local"),
+    ),
+  };
+  const env = (h: Home) => ({ ...helmEnv(), ...cloneHome(h).env });
+  for (const [writer, reader] of [
+    ["capstan", "helm"],
+    ["helm", "capstan"],
+  ] as const) {
+    const root = mkdtempSync(join(tmpdir(), "capstan-dep-interop-"));
+    writeTree(root, tree);
+    const run = (who: string, args: string[]) =>
+      who === "helm"
+        ? runHelm(args, { cwd: root, env: env(home) })
+        : runCapstan(args, { cwd: root, env: env(home) });
+    const w = await run(writer, ["dependency", "update", "p"]);
+    assert.equal(w.code, 0, w.stderr);
+    const lock = readFileSync(join(root, "p", "Chart.lock"), "utf8");
+    rmSync(join(root, "p", "charts"), { recursive: true });
+    const r = await run(reader, ["dependency", "build", "p", "--skip-refresh"]);
+    assert.equal(r.code, 0, `${reader} build from ${writer}'s lock: ${r.stderr}`);
+    assert.equal(readFileSync(join(root, "p", "Chart.lock"), "utf8"), lock, "build leaves the lock alone");
+    const list = await runHelm(["dependency", "list", "p"], { cwd: root });
+    assert.equal(list.code, 0);
+    assert.deepEqual(
+      list.stdout
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((l) => l.trim().split(/\s+/).pop()),
+      ["ok", "ok", "ok"],
+      list.stdout,
+    );
   }
 });
