@@ -87,13 +87,56 @@ class Decoder {
   }
 }
 
-function sortedEntries(m: Map<string, unknown>): [string, unknown][] {
-  return [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+/**
+ * The object's entries in JSON key order (sorted), each key replaced by the
+ * struct field it fills: encoding/json takes an exact match, else a
+ * case-insensitive one ("Name" fills name).
+ */
+function sortedEntries(m: Map<string, unknown>, fields: readonly string[] = []): [string, unknown][] {
+  return [...m.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([k, v]) => {
+      if (fields.includes(k)) return [k, v];
+      const lower = k.toLowerCase();
+      return [fields.find((f) => f.toLowerCase() === lower) ?? k, v];
+    });
 }
+
+const MAINTAINER_FIELDS = ["name", "email", "url"] as const;
+const DEPENDENCY_FIELDS = [
+  "name",
+  "version",
+  "repository",
+  "condition",
+  "tags",
+  "enabled",
+  "import-values",
+  "alias",
+] as const;
+const METADATA_FIELDS = [
+  "name",
+  "home",
+  "sources",
+  "version",
+  "description",
+  "keywords",
+  "maintainers",
+  "icon",
+  "apiVersion",
+  "condition",
+  "tags",
+  "appVersion",
+  "deprecated",
+  "annotations",
+  "kubeVersion",
+  "dependencies",
+  "type",
+] as const;
+const LOCK_FIELDS = ["generated", "digest", "dependencies"] as const;
 
 function decodeMaintainer(d: Decoder, m: Map<string, unknown>): Maintainer {
   const out: Maintainer = { Name: "", Email: "", URL: "" };
-  for (const [k, v] of sortedEntries(m)) {
+  for (const [k, v] of sortedEntries(m, MAINTAINER_FIELDS)) {
     const f = `maintainers.${k}`;
     if (k === "name") out.Name = d.str(v, out.Name, "Maintainer", f);
     else if (k === "email") out.Email = d.str(v, out.Email, "Maintainer", f);
@@ -118,7 +161,7 @@ export function emptyDependency(): Dependency {
 function decodeDependency(d: Decoder, m: Map<string, unknown>): Dependency {
   const out = emptyDependency();
   const S = "Dependency";
-  for (const [k, v] of sortedEntries(m)) {
+  for (const [k, v] of sortedEntries(m, DEPENDENCY_FIELDS)) {
     const f = `dependencies.${k}`;
     switch (k) {
       case "name":
@@ -163,7 +206,7 @@ export function decodeMetadataInto(md: Metadata, text: string): Metadata {
   }
   const d = new Decoder();
   const M = "Metadata";
-  for (const [k, v] of sortedEntries(doc as Map<string, unknown>)) {
+  for (const [k, v] of sortedEntries(doc as Map<string, unknown>, METADATA_FIELDS)) {
     switch (k) {
       case "name":
         md.Name = d.str(v, md.Name, M, k);
@@ -238,7 +281,7 @@ export function decodeLock(text: string): Lock {
   const doc = readYAMLDocument(text);
   if (!(doc instanceof Map)) return lock;
   const d = new Decoder();
-  for (const [k, v] of sortedEntries(doc as Map<string, unknown>)) {
+  for (const [k, v] of sortedEntries(doc as Map<string, unknown>, LOCK_FIELDS)) {
     if (k === "generated") lock.Generated = d.str(v, "", "Lock", k);
     else if (k === "digest") lock.Digest = d.str(v, "", "Lock", k);
     else if (k === "dependencies")
@@ -296,6 +339,8 @@ export function validateMetadata(md: Metadata): void {
 
   if (md.APIVersion === "") throw new ChartValidationError("chart.metadata.apiVersion is required");
   if (md.Name === "") throw new ChartValidationError("chart.metadata.name is required");
+  if (md.Name === "." || md.Name === "..")
+    throw new ChartValidationError(`chart.metadata.name ${goQuoteSimple(md.Name)} is not allowed`);
   if (md.Name !== goPathBase(md.Name))
     throw new ChartValidationError(`chart.metadata.name ${goQuoteSimple(md.Name)} is invalid`);
   if (md.Version === "") throw new ChartValidationError("chart.metadata.version is required");
