@@ -170,7 +170,9 @@ function decodeJSONStream(content: string, visit: (s: K8sYamlStruct | null) => v
     } catch {
       const syntax = goJSONSyntaxErrorAt(runes.slice(pos).join(""));
       raw = syntax.message;
-      err = `json: offset ${syntax.offset}: ${syntax.message}`;
+      // A truncated value is io.ErrUnexpectedEOF; a SyntaxError's offset counts from the stream's start.
+      const before = new TextEncoder().encode(runes.slice(0, pos).join("")).length;
+      err = raw === "unexpected EOF" ? raw : `json: offset ${before + syntax.offset}: ${syntax.message}`;
     }
     if (count > 1) return raw;
     // Rewind to the end of the last decoded value, eat whitespace through the first newline.

@@ -364,6 +364,71 @@ const cases: LintCase[] = [
     files: simple("crdf", {}, { crds: "x" }),
     args: ["crdf"],
   },
+  // More shapes: JSON documents, odd Chart.yaml values, paths.
+  {
+    name: "json documents",
+    files: {
+      ...simple("j1", {
+        "templates/a.yaml":
+          '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"Bad_J"}}\n{"apiVersion":"v1","kind":"Service","metadata":{"name":"9"}}\n',
+      }),
+      ...simple("j2", {
+        "templates/a.yaml": '{"apiVersion": 1, "kind": "ConfigMap", "metadata": {"name": "x"}}\n',
+      }),
+      ...simple("j3", {
+        "templates/a.yaml": '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a"}}\n{"kind": ]\n',
+      }),
+      ...simple("j4", {
+        "templates/a.yaml":
+          '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a"}}\n---\nkind: Secret\nmetadata:\n  name: B_b\n',
+      }),
+      ...simple("j5", { "templates/a.yaml": "{{ `{` }}\n" }),
+    },
+    args: ["j1", "j2", "j3", "j4", "j5"],
+  },
+  {
+    name: "chart.yaml odd values",
+    files: {
+      ...chart("o1", {
+        "Chart.yaml": "apiVersion: v2\nname: o1\nversion: ~\nappVersion: true\n",
+        "values.yaml": "",
+      }),
+      ...chart("o2", {
+        "Chart.yaml": "apiVersion: v2\nname: o2\nversion: 1.0.0\nmaintainers:\n- null\n",
+        "values.yaml": "",
+      }),
+      ...chart("o3", { "Chart.yaml": "- a\n", "values.yaml": "" }),
+      ...chart("o4", {
+        "Chart.yaml": "apiVersion: v2\nName: o4\nversion: 1.0.0\nmaintainers:\n- name: x\n  mail: y\n",
+        "values.yaml": "",
+      }),
+      ...chart("o5", { "Chart.yaml": "apiVersion: v2\nname: o5\nversion: [1]\n", "values.yaml": "" }),
+      ...chart("o6", {
+        "Chart.yaml":
+          "apiVersion: v2\nname: o6\nversion: 1.0.0\nicon: /relative.png\nsources: [ftp://x, 'http://a b']\n",
+        "values.yaml": "",
+      }),
+    },
+    args: ["o1", "o2", "o3", "o4", "o5", "o6"],
+  },
+  { name: "dot path", files: scaffold(".", "mychart"), args: ["."] },
+  { name: "trailing slash", files: scaffold("mychart"), args: ["mychart/"] },
+  {
+    name: "namespace from the environment",
+    files: simple("ns", { "templates/a.yaml": cm("{{ .Release.Namespace }}") }),
+    args: ["ns"],
+    env: { HELM_NAMESPACE: "Env_NS" },
+  },
+  {
+    name: "with subcharts, nested and archives strict",
+    files: {
+      ...scaffold("top"),
+      ...chart("top/charts/a", { "Chart.yaml": chartYaml("a"), "values.yaml": "" }),
+      ...chart("top/charts/a/charts/b", { "Chart.yaml": "apiVersion: v2\nname: b\nversion: 1\n" }),
+      "top/charts/z-1.0.0.tar.gz": archive({ "Chart.yaml": chartYaml("z"), "values.yaml": "" }, "z"),
+    },
+    args: ["--with-subcharts", "top", "--strict"],
+  },
   // Archives.
   {
     name: "chart archive",
