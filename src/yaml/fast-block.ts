@@ -98,6 +98,9 @@ function flowWord(w: string, resolve: Resolve): FastValue {
   return resolve(t);
 }
 
+/** Longer keys go to the full parser, which knows go-yaml's 1024-character simple-key limit. */
+const MAX_KEY = 1000;
+
 function flow(s: string, resolve: Resolve, keyOf: Key): FastValue {
   const inner = s.slice(1, -1);
   if (/[[\]{}'"#,]$/.test(inner.trim()) && inner.trim() !== "") bail();
@@ -106,7 +109,7 @@ function flow(s: string, resolve: Resolve, keyOf: Key): FastValue {
   const map = new Map<string, [FastValue, FastValue]>();
   for (const p of parts) {
     const m = /^ *([^:]+?): +(.*)$/.exec(p);
-    if (!m) bail();
+    if (!m || m[1]!.length > MAX_KEY) bail();
     const key = flowWord(m![1]!, resolve);
     map.set(keyOf(key), [key, flowWord(m![2]!, resolve)]);
   }
@@ -140,6 +143,8 @@ function splitPair(s: string): [string, string] | undefined {
   if (!m) return undefined;
   const key = s.slice(0, m.index);
   if (key === "" || / $/.test(key) || PLAIN_START_BAD.has(key[0]!) || key === "<<" || key[0] === "-") bail();
+  // go-yaml drops a simple key that runs past 1024 characters (an error).
+  if (key.length > MAX_KEY) bail();
   return [key, s.slice(m.index + 1).replace(/^ +/, "")];
 }
 
