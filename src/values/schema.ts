@@ -8,6 +8,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { goSprintV } from "./go-fmt.ts";
 import { goQuote, goTypeName } from "./go-text.ts";
 import { goJSONSyntaxError } from "./json-syntax-error.ts";
+import { V6_FORMATS } from "./schema-formats.ts";
 import { isTable, type Table } from "./tables.ts";
 
 /** The part of a chart schema validation needs. */
@@ -32,7 +33,8 @@ function validatorFor(draft: string): AjvLike {
       multipleOfPrecision: 9,
       verbose: true,
       strict: false,
-      validateFormats: false,
+      // v6 asserts formats up to draft-07 only; unknown formats pass.
+      validateFormats: draft === "07",
       validateSchema: false,
       logger: false,
     } as const;
@@ -40,6 +42,11 @@ function validatorFor(draft: string): AjvLike {
       o: object,
     ) => AjvLike;
     a = new Ctor(opts);
+    const withFormats = a as unknown as {
+      addFormat(n: string, f: { type: string; validate: (s: string) => boolean }): void;
+    };
+    for (const [name, check] of Object.entries(V6_FORMATS))
+      withFormats.addFormat(name, { type: "string", validate: (s) => check(s) === "" });
     cache.set(draft, a);
   }
   return a;
@@ -174,6 +181,11 @@ function leafMessage(e: ErrorObject): string {
     case "dependentRequired":
     case "dependencies":
       return `properties ${quoteList([String(p.missingProperty)])} required, if '${p.property}' exists`;
+    case "format": {
+      const name = String(p.format);
+      const reason = V6_FORMATS[name]?.(String(e.data)) ?? "";
+      return `${fmtValue(e.data)} is not valid ${name}: ${reason}`;
+    }
     case "not":
       return "'not' failed";
     case "false schema":
@@ -398,9 +410,9 @@ function render(items: Item[], indent: string): string {
   return s;
 }
 
-// v6 stops evaluating a subschema at its first failing type, const or enum
+// v6 stops evaluating a subschema at its first failing type, const, enum or format
 // keyword (in that order); ajv with allErrors goes on, so drop what v6 never reaches.
-const BLOCKING: Record<string, number> = { type: 0, const: 1, enum: 2 };
+const BLOCKING: Record<string, number> = { type: 0, const: 1, enum: 2, format: 3 };
 
 function pruneAfterBlocking(errors: ErrorObject[]): ErrorObject[] {
   const blockers = new Map<string, ErrorObject>();
@@ -430,15 +442,23 @@ function pruneAfterBlocking(errors: ErrorObject[]): ErrorObject[] {
 const REF_KEEP = new Set(["$ref", "definitions", "$defs", "$id", "id", "$schema"]);
 const DATA_KEYWORDS = new Set(["enum", "const", "default", "examples"]);
 
-function dropRefSiblings(s: unknown): unknown {
-  if (Array.isArray(s)) return s.map(dropRefSiblings);
+// OpenAPI's nullable is no JSON Schema keyword (v6 ignores it) but ajv lets null through.
+// Keywords whose value maps names to schemas (a property may be called "nullable").
+const SCHEMA_MAPS = new Set(["properties", "patternProperties", "definitions", "$defs", "dependentSchemas"]);
+
+function normalizeSchema(s: unknown, refHidesSiblings: boolean, namesMap = false): unknown {
+  if (Array.isArray(s)) return s.map((x) => normalizeSchema(x, refHidesSiblings));
   if (s === null || typeof s !== "object") return s;
   const o = s as Record<string, unknown>;
-  const hasRef = typeof o.$ref === "string";
+  const hasRef = !namesMap && refHidesSiblings && typeof o.$ref === "string";
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) {
     if (hasRef && !REF_KEEP.has(k)) continue;
-    out[k] = DATA_KEYWORDS.has(k) ? v : dropRefSiblings(v);
+    if (!namesMap && k === "nullable" && typeof v === "boolean") continue;
+    out[k] =
+      !namesMap && DATA_KEYWORDS.has(k)
+        ? v
+        : normalizeSchema(v, refHidesSiblings, !namesMap && SCHEMA_MAPS.has(k));
   }
   return out;
 }
@@ -466,7 +486,7 @@ export function validateAgainstSingleSchema(values: Table, schemaBytes: Uint8Arr
     return goJSONSyntaxError(text);
   }
   const draft = draftOf(schema);
-  if (draft === "07") schema = dropRefSiblings(schema);
+  schema = normalizeSchema(schema, draft === "07");
   if (draft === "07" && schema !== null && typeof schema === "object" && "$schema" in schema) {
     schema = { ...(schema as object) };
     delete (schema as Record<string, unknown>).$schema;

@@ -185,3 +185,33 @@ test("values schema: causes inside $ref targets are reported at the instance the
     });
   }
 });
+
+test("values schema: formats asserted up to draft-07 with v6's reasons; nullable is no keyword", async () => {
+  const d7 = "http://json-schema.org/draft-07/schema#";
+  const probes: [string, object, string][] = [
+    ["email", { $schema: d7, properties: { e: { format: "email" } } }, "e: notanemail\n"],
+    ["email-dots", { $schema: d7, properties: { e: { format: "email" } } }, "e: a..b@x.io\n"],
+    ["email-domain", { $schema: d7, properties: { e: { format: "email" } } }, "e: a@-x.io\n"],
+    ["email-ok", { $schema: d7, properties: { e: { format: "email" } } }, "e: a@b.co\n"],
+    ["hostname", { $schema: d7, properties: { e: { format: "hostname" } } }, "e: a_b.com\n"],
+    ["ipv4", { $schema: d7, properties: { e: { format: "ipv4" } } }, "e: 1.2.3.256\n"],
+    ["ipv4-zeros", { $schema: d7, properties: { e: { format: "ipv4" } } }, "e: 1.02.3.4\n"],
+    [
+      "uuid",
+      { $schema: d7, properties: { e: { format: "uuid" } } },
+      "e: 12345678-1234-1234-1234-12345678901z\n",
+    ],
+    ["format-blocks", { $schema: d7, properties: { e: { format: "email", maxLength: 2 } } }, "e: abc\n"],
+    ["unknown-format", { $schema: d7, properties: { e: { format: "int32" } } }, "e: abc\n"],
+    ["format-2020", { properties: { e: { format: "email" } } }, "e: notanemail\n"],
+    ["nullable", { properties: { e: { type: "string", nullable: true } } }, "e: null\n"],
+  ];
+  for (const [name, schema, values] of probes) {
+    await assertSameAsHelm({
+      "Chart.yaml": `apiVersion: v2\nname: fmt-${name}\nversion: 1.0.0\n`,
+      "values.yaml": values,
+      "values.schema.json": JSON.stringify(schema),
+      "templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
+    });
+  }
+});
