@@ -82,7 +82,61 @@ function quoted(s: string): string {
   return out;
 }
 
-/** Checks a plain scalar the way the fast block reader does; returns its resolution's need. */
+/** Index of the ":" after a quoted key at s[0] (followed by a space or the end), else bails. */
+function quotedKeyEnd(s: string): number {
+  const close = closingQuote(s);
+  if (close < 0 || s.charCodeAt(close + 1) !== 0x3a) bail();
+  if (close + 2 < s.length && s.charCodeAt(close + 2) !== 0x20) bail();
+  return close + 1;
+}
+
+// First characters of the plain words go-yaml may resolve to something other
+// than a string (numbers, YAML 1.1 booleans, null, .inf, the merge key).
+const MAYBE_NOT_STRING = "0123456789+-.~<tTfFnNyYoO";
+// A plain word inside a one-line flow sequence (the fast block reader's set).
+const FLOW_WORD = /^[A-Za-z0-9_./+=~-][A-Za-z0-9_./+=~ -]*$/;
+
+/** A one-line flow sequence of quoted strings and simple plain words: "['a', b, 80]". */
+function checkFlowSequence(s: string): void {
+  const end = s.length - 1;
+  if (s.charCodeAt(end) !== 0x5d) bail();
+  let i = 1;
+  for (;;) {
+    while (s.charCodeAt(i) === 0x20) i++;
+    if (i >= end) bail();
+    const c = s.charCodeAt(i);
+    let j: number;
+    if (c === 0x27 || c === 0x22) {
+      const close = closingQuote(s.slice(i, end));
+      if (close < 0) bail();
+      j = i + close + 1;
+      quoted(s.slice(i, j));
+    } else {
+      j = s.indexOf(",", i);
+      if (j < 0 || j > end) j = end;
+      let e = j;
+      while (s.charCodeAt(e - 1) === 0x20) e--;
+      const word = s.slice(i, e);
+      if (!FLOW_WORD.test(word) || (word[0] === "-" && (word.length === 1 || word[1] === " "))) bail();
+      checkNumber(word);
+    }
+    while (s.charCodeAt(j) === 0x20) j++;
+    if (j === end) return;
+    if (s.charCodeAt(j) !== 0x2c) bail();
+    i = j + 1;
+  }
+}
+
+/** Digits, signs and dots may resolve to numbers; .inf and .nan cannot become JSON. */
+function checkNumber(s: string): void {
+  const c = s.charCodeAt(0);
+  if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
+    const r = resolvePlain(s, 2);
+    if (r.tag === "float" && !Number.isFinite(r.value)) bail();
+  }
+}
+
+/** Checks a plain scalar the way the fast block reader does. */
 function checkPlain(s: string): void {
   if (PLAIN_START_BAD.includes(s[0]!) || (s.charCodeAt(0) === 0x2d && (s.length === 1 || s[1] === " ")))
     bail();
@@ -93,7 +147,9 @@ function checkPlain(s: string): void {
 function checkScalar(s: string): void {
   const c = s.charCodeAt(0);
   if (c === 0x7b || c === 0x5b) {
-    if (s !== "{}" && s !== "[]") bail();
+    if (s === "{}" || s === "[]") return;
+    if (c === 0x5b) checkFlowSequence(s);
+    else bail();
     return;
   }
   if (c === 0x27 || c === 0x22) {
@@ -101,11 +157,7 @@ function checkScalar(s: string): void {
     return;
   }
   checkPlain(s);
-  // Digits, signs and dots may resolve to numbers; .inf and .nan cannot become JSON.
-  if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
-    const r = resolvePlain(s, 2);
-    if (r.tag === "float" && !Number.isFinite(r.value)) bail();
-  }
+  checkNumber(s);
 }
 
 /** A scalar the head keeps, as sigs.k8s.io/yaml then encoding/json put it into a string field. */
@@ -152,9 +204,10 @@ class HeadScanner {
       if (indent < end && doc.charCodeAt(indent) !== 0x23) {
         let rest = doc.slice(indent, end);
         const c = rest.charCodeAt(0);
-        if (c === 0x27 || c === 0x22) bail();
         if (indent === start && (rest.startsWith("---") || rest.startsWith("...") || c === 0x25)) bail();
-        const hash = rest.indexOf(" #");
+        // A quoted key: comments are looked for after it only.
+        const from = c === 0x27 || c === 0x22 ? quotedKeyEnd(rest) : 0;
+        const hash = rest.indexOf(" #", from);
         if (hash >= 0) rest = rest.slice(0, hash);
         let e = rest.length;
         while (rest.charCodeAt(e - 1) === 0x20) e--;
@@ -197,21 +250,29 @@ class HeadScanner {
         text = t;
         this.i++;
       }
-      let colon = text.indexOf(": ");
-      if (colon < 0) {
-        if (!text.endsWith(":")) bail();
-        colon = text.length - 1;
+      let colon: number;
+      let key: string;
+      const q = text.charCodeAt(0);
+      if (q === 0x27 || q === 0x22) {
+        colon = quotedKeyEnd(text);
+        key = quoted(text.slice(0, colon));
+      } else {
+        colon = text.indexOf(": ");
+        if (colon < 0) {
+          if (!text.endsWith(":")) bail();
+          colon = text.length - 1;
+        }
+        key = text.slice(0, colon);
+        if (
+          key === "" ||
+          key.endsWith(" ") ||
+          PLAIN_START_BAD.includes(key[0]!) ||
+          key === "<<" ||
+          key[0] === "-" ||
+          (MAYBE_NOT_STRING.includes(key[0]!) && resolvePlain(key, 2).tag !== "str")
+        )
+          bail();
       }
-      const key = text.slice(0, colon);
-      if (
-        key === "" ||
-        key.endsWith(" ") ||
-        PLAIN_START_BAD.includes(key[0]!) ||
-        key === "<<" ||
-        key[0] === "-" ||
-        resolvePlain(key, 2).tag !== "str"
-      )
-        bail();
       let value = text.slice(colon + 1);
       let sp = 0;
       while (value.charCodeAt(sp) === 0x20) sp++;
