@@ -11,6 +11,7 @@ import { pathBase } from "../engine/gostrings.ts";
 import { splitManifests } from "../engine/manifests.ts";
 import { helmFuncMap } from "../funcs/index.ts";
 import { loadChartPath } from "../node/fs-load.ts";
+import { goBytes } from "../template/gostring.ts";
 import { TemplateSet } from "../template/index.ts";
 import { mergeUserValues, type ValueOptions } from "../values/user-values.ts";
 import { releaseNameAndChart, validateReleaseName } from "./release-name.ts";
@@ -80,8 +81,8 @@ function writeToFile(outputDir: string, name: string, data: string, append: bool
   const file = join(outputDir, name);
   mkdirSync(dirname(file), { recursive: true });
   const content = `---\n# Source: ${name}\n${data}\n`;
-  if (append) appendFileSync(file, content);
-  else writeFileSync(file, content);
+  if (append) appendFileSync(file, goBytes(content));
+  else writeFileSync(file, goBytes(content));
   out.push(`wrote ${file}\n`);
 }
 

@@ -8,14 +8,16 @@
 // No top-level await and no import.meta: the CLI is bundled as CommonJS so
 // bin/capstan.js can load it with a V8 code cache. worker_threads is loaded
 // only when needed: the large-stack worker is marked in its environment.
+import { goBytes } from "../template/gostring.ts";
 import type { CliIO } from "./io.ts";
 import { main } from "./main.ts";
 
 const BIG_STACK_MB = 512;
 const WORKER_MARK = "CAPSTAN_BIG_STACK_WORKER";
 
+// Go writes a string's bytes as they are, also those that are not UTF-8 (template/gostring.ts).
 const out = (fd: 1 | 2) => (s: string) => {
-  (fd === 1 ? process.stdout : process.stderr).write(s);
+  (fd === 1 ? process.stdout : process.stderr).write(/[\uD800-\uDFFF]/.test(s) ? goBytes(s) : s);
 };
 
 function io(allowRetry: boolean): CliIO {

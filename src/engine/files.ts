@@ -1,6 +1,7 @@
 // .Files: helm's engine.files, a map[string][]byte of the chart's non-template
 // files with Get, GetBytes, Glob, Lines, AsConfig and AsSecrets. It is a tagged
 // Map, so len, range, index and printing treat it as the Go map it is.
+import { goString } from "../template/gostring.ts";
 import { registerUnderlyingType } from "../template/gotypes.ts";
 import { GO_METHODS, GO_TYPE, type GoFunc, type GoMap, type Value } from "../template/value.ts";
 import { base64Encode } from "../yaml/json-encode.ts";
@@ -10,8 +11,6 @@ import { pathBase } from "./gostrings.ts";
 export type ToYAML = (v: unknown) => string;
 
 registerUnderlyingType("engine.files", "map[string][]uint8");
-
-const utf8 = new TextDecoder("utf-8");
 
 export function newFiles(entries: Map<string, Uint8Array>, toYAML: ToYAML): GoMap {
   const files: GoMap = new Map(entries as Map<string, Value>);
@@ -27,7 +26,7 @@ export function newFiles(entries: Map<string, Uint8Array>, toYAML: ToYAML): GoMa
     Get: {
       params: ["string"],
       result: "string",
-      fn: (n) => utf8.decode(bytesOf(n as string) ?? new Uint8Array(0)),
+      fn: (n) => goString(bytesOf(n as string) ?? new Uint8Array(0)),
     },
     GetBytes: { params: ["string"], result: "[]uint8", fn: (n) => bytesOf(n as string) ?? new Uint8Array(0) },
     Glob: {
@@ -48,13 +47,13 @@ export function newFiles(entries: Map<string, Uint8Array>, toYAML: ToYAML): GoMa
         out[GO_TYPE] = "[]string";
         const b = bytesOf(p as string);
         if (!b) return out;
-        let s = utf8.decode(b);
+        let s = goString(b);
         if (s.endsWith("\n")) s = s.slice(0, -1);
         out.push(...s.split("\n"));
         return out;
       },
     },
-    AsConfig: { params: [], result: "string", fn: () => toYAML(stringMap((b) => utf8.decode(b))) },
+    AsConfig: { params: [], result: "string", fn: () => toYAML(stringMap((b) => goString(b))) },
     AsSecrets: { params: [], result: "string", fn: () => toYAML(stringMap(base64Encode)) },
   };
   files[GO_METHODS] = methods;

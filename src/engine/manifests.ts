@@ -3,6 +3,7 @@
 // metadata.name, annotations), separate hooks from plain manifests, and order
 // both by kind in install order.
 import { compareGoStrings } from "../template/fmt.ts";
+import { utf8ReaderError } from "../yaml/utf8-reader.ts";
 import { goTrimSpace, pathBase } from "./gostrings.ts";
 
 export interface SimpleHead {
@@ -194,6 +195,11 @@ export function sortManifests(
     if (goTrimSpace(content) === "") continue;
     for (const m of splitManifests(content)) {
       let head: SimpleHead;
+      const badBytes = utf8ReaderError(m);
+      if (badBytes !== undefined)
+        throw new ManifestParseError(
+          `YAML parse error on ${path}: error converting YAML to JSON: yaml: ${badBytes}`,
+        );
       try {
         head = parseHead(m);
       } catch (e) {

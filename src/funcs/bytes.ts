@@ -1,8 +1,7 @@
 // Byte helpers shared by the hash, crypto and random functions. Go strings are
-// byte strings; ours are JS strings, so we meet at UTF-8.
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+// byte strings; ours are JS strings, so we meet at UTF-8 (template/gostring.ts
+// keeps bytes that are not UTF-8).
+import { goBytes, goString } from "../template/gostring.ts";
 
 export function utf8(s: string): Uint8Array {
   // Short ASCII strings (most template arguments) skip TextEncoder's native call.
@@ -11,16 +10,16 @@ export function utf8(s: string): Uint8Array {
     const out = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
-      if (c >= 128) return encoder.encode(s);
+      if (c >= 128) return goBytes(s);
       out[i] = c;
     }
     return out;
   }
-  return encoder.encode(s);
+  return goBytes(s);
 }
 
 export function fromUtf8(b: Uint8Array): string {
-  return decoder.decode(b);
+  return goString(b);
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));

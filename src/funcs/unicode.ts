@@ -107,7 +107,7 @@ export function toTitle(r: number): number {
   return TITLE[r] ?? goToTitle.get(r) ?? toUpper(r);
 }
 
-/** The runes of a string (Go's []rune(s)). */
+/** The runes of a string; a byte that is not UTF-8 stays its lone surrogate (template/gostring.ts). */
 export function runes(s: string): number[] {
   const out: number[] = [];
   for (const c of s) out.push(c.codePointAt(0)!);
@@ -120,7 +120,7 @@ export function fromRunes(rs: number[]): string {
   return s;
 }
 
-/** strings.Map with a rune function. */
+/** strings.Map with a rune function: Go hands it U+FFFD for a byte that is not UTF-8. */
 export function mapRunes(s: string, f: (r: number) => number): string {
-  return fromRunes(runes(s).map(f));
+  return fromRunes(runes(s).map((r) => f(r >= 0xd800 && r <= 0xdfff ? 0xfffd : r)));
 }

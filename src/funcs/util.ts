@@ -1,6 +1,7 @@
 // Shared helpers for the function groups: building GoFuncs, reading Go
 // arguments, Go's reflect-style kind checks, DeepEqual, Sprig's empty/strval.
 import { sprint } from "../template/fmt.ts";
+import { goBytes, goString } from "../template/gostring.ts";
 import { goKindName, goTypeName } from "../template/types.ts";
 import {
   GO_TYPE,
@@ -159,15 +160,12 @@ function isStringer(v: GoObject): boolean {
   );
 }
 
-const utf8Decoder = new TextDecoder();
-const utf8Encoder = new TextEncoder();
-
 export function utf8Bytes(s: string): Uint8Array {
-  return utf8Encoder.encode(s);
+  return goBytes(s);
 }
 
 export function utf8String(b: Uint8Array): string {
-  return utf8Decoder.decode(b);
+  return goString(b);
 }
 
 /** Sprig's strval: string, []byte, Stringer, else fmt's %v. */

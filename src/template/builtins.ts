@@ -4,14 +4,12 @@
 // executor prefixes "error calling NAME: ".
 import { escapeHTML, escapeJS, queryEscape } from "./escape.ts";
 import { compareGoStrings, sprint, sprintf, sprintln } from "./fmt.ts";
+import { goBytes, goLen, goString } from "./gostring.ts";
 import { assignableTo, elemTypeOf, isIntKindName, keyTypeOf, REFLECT_VALUE, zeroValue } from "./gotypes.ts";
 import { goKindName, goTypeName } from "./types.ts";
 import { GO_TYPE, GoError, GoFloat32, type GoFunc, GoInt, type GoSlice, type Value } from "./value.ts";
 
 type RV = Value | undefined;
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** indirectInterface: a nil interface becomes the invalid value. */
 function ind(v: RV): RV {
@@ -167,7 +165,7 @@ function le(a: RV, b: RV): boolean {
 // ---- index, slice, len ----
 
 function utf8(s: string): Uint8Array {
-  return encoder.encode(s);
+  return goBytes(s);
 }
 
 function indexArg(index: RV, cap: number): number {
@@ -233,7 +231,7 @@ export function slice(item: RV, ...indexes: RV[]): RV {
   if (idx[0]! > idx[1]!) throw new GoError(`invalid slice index: ${idx[0]} > ${idx[1]}`);
   if (indexes.length === 3 && idx[1]! > idx[2]!)
     throw new GoError(`invalid slice index: ${idx[1]} > ${idx[2]}`);
-  if (bytes !== undefined) return decoder.decode(bytes.subarray(idx[0], idx[1]));
+  if (bytes !== undefined) return goString(bytes.subarray(idx[0], idx[1]));
   if (item instanceof Uint8Array) return item.slice(idx[0], idx[1]);
   const out: GoSlice = (item as GoSlice).slice(idx[0], idx[1]);
   const t = (item as GoSlice)[GO_TYPE];
@@ -244,7 +242,7 @@ export function slice(item: RV, ...indexes: RV[]): RV {
 export function length(item: RV): Value {
   if (item === null) throw new GoError("len of nil pointer");
   if (item === undefined) throw new GoError("reflect: call of reflect.Value.Type on zero Value");
-  if (typeof item === "string") return new GoInt(BigInt(utf8(item).length));
+  if (typeof item === "string") return new GoInt(BigInt(goLen(item)));
   if (Array.isArray(item) || item instanceof Uint8Array) return new GoInt(BigInt(item.length));
   if (item instanceof Map) return new GoInt(BigInt(item.size));
   throw new GoError(`len of type ${goTypeName(item)}`);

@@ -1,5 +1,6 @@
 // The escapers behind the html, js and urlquery built-ins
 // (template.HTMLEscapeString, JSEscapeString, url.QueryEscape).
+import { goBytes } from "./gostring.ts";
 import { isPrint } from "./strconv.ts";
 
 const HTML_ESC: Record<string, string> = {
@@ -44,12 +45,10 @@ export function escapeJS(s: string): string {
   return out;
 }
 
-const encoder = new TextEncoder();
-
 /** url.QueryEscape: unreserved bytes kept, space as '+', everything else %XX. */
 export function queryEscape(s: string): string {
   let out = "";
-  for (const b of encoder.encode(s)) {
+  for (const b of goBytes(s)) {
     if (
       (b >= 0x30 && b <= 0x39) ||
       (b >= 0x41 && b <= 0x5a) ||

@@ -3,6 +3,8 @@
 // (%!d(string=x), %!(EXTRA ...), %!s(MISSING), ...). The structure follows
 // Go's print.go (argument dispatch, reflection-style walk of composite
 // values) and format.go (padding, integers, floats, strings).
+
+import { goBytes, goString } from "./gostring.ts";
 import {
   canBackquote,
   decodeRune,
@@ -16,9 +18,6 @@ import {
 } from "./strconv.ts";
 import { elemTypeName, goTypeName, isSignedIntKind } from "./types.ts";
 import { GoFloat32, GoInt, GoObject, type Value } from "./value.ts";
-
-const utf8Encoder = new TextEncoder();
-const utf8Decoder = new TextDecoder();
 
 /** Number of Unicode code points (Go counts runes for widths and precisions). */
 function runeCount(s: string): number {
@@ -269,7 +268,7 @@ class Printer {
     }
     const t = b.subarray(0, end);
     if (this.sharp && validUTF8(t)) {
-      const s = utf8Decoder.decode(t);
+      const s = goString(t);
       if (canBackquote(s)) {
         this.pad(`\`${s}\``);
         return;
@@ -423,9 +422,9 @@ class Printer {
       case "s":
         return this.fmtS(v);
       case "x":
-        return this.fmtSbx(utf8Encoder.encode(v), false);
+        return this.fmtSbx(goBytes(v), false);
       case "X":
-        return this.fmtSbx(utf8Encoder.encode(v), true);
+        return this.fmtSbx(goBytes(v), true);
       case "q":
         return this.fmtQ(v);
       default:
@@ -454,7 +453,7 @@ class Printer {
         }
         return;
       case "s":
-        return this.fmtS(utf8Decoder.decode(v));
+        return this.fmtS(goString(v));
       case "x":
         return this.fmtSbx(v, false);
       case "X":

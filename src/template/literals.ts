@@ -1,6 +1,7 @@
 // Literal decoding as Go's parser does it: strconv.Unquote for strings and
 // character constants, and strconv.ParseInt/ParseUint/ParseFloat (base 0, Go
 // syntax with underscores) for numbers. Errors carry Go's messages.
+import { goBytes, goString } from "./gostring.ts";
 
 export class SyntaxError_ extends Error {}
 
@@ -82,9 +83,6 @@ function unquoteChar(s: string, i: number, quote: string): [number, boolean, num
   throw new SyntaxError_(INVALID);
 }
 
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
-
 /** strconv.Unquote for a "..." or `...` literal (as the lexer delimited it). */
 export function unquoteString(lit: string): string {
   if (lit.length < 2) throw new SyntaxError_(INVALID);
@@ -104,9 +102,9 @@ export function unquoteString(lit: string): string {
     const [v, isByte, next] = unquoteChar(body, i, q);
     i = next;
     if (isByte || v < 0x80) bytes.push(v);
-    else for (const b of encoder.encode(String.fromCodePoint(v))) bytes.push(b);
+    else for (const b of goBytes(String.fromCodePoint(v))) bytes.push(b);
   }
-  return decoder.decode(new Uint8Array(bytes));
+  return goString(new Uint8Array(bytes));
 }
 
 /** A character constant's code point, as the parser's newNumber computes it. */

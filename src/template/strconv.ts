@@ -383,8 +383,9 @@ function quoteWith(s: string | Uint8Array, quote: number, asciiOnly: boolean): s
   if (typeof s === "string") {
     for (const ch of s) {
       const r = ch.codePointAt(0)!;
-      // A lone surrogate stands for bytes JS could not hold; Go sees U+FFFD there.
-      out += escapedRune(r >= 0xd800 && r < 0xe000 ? 0xfffd : r, quote, asciiOnly);
+      // U+DC80..U+DCFF hold bytes that are not UTF-8 (see gostring.ts): Go quotes them as \xNN.
+      if (r >= 0xdc80 && r <= 0xdcff) out += `\\x${hexDigits(r - 0xdc00, 2)}`;
+      else out += escapedRune(r >= 0xd800 && r < 0xe000 ? 0xfffd : r, quote, asciiOnly);
     }
   } else {
     for (let i = 0; i < s.length; ) {

@@ -1,5 +1,6 @@
 // toYaml (sigs.k8s.io/yaml.Marshal: encoding/json first, then go-yaml v2 on
 // the JSON) and toYamlPretty (go-yaml v3 straight from the Go values, indent 2).
+import { goRunes } from "../template/gostring.ts";
 import { emitDocument, type YNode } from "./emitter.ts";
 import { YAMLError } from "./errors.ts";
 import { formatFloat, formatJSONFloat } from "./go-float.ts";
@@ -11,6 +12,7 @@ const plain = (value: string): YNode => ({ kind: "scalar", value, style: "plain"
 
 /** go-yaml's stringv: plain unless it would read back as another type; literal when multi-line. */
 function stringNode(s: string, version: 2 | 3): YNode {
+  s = goRunes(s); // bytes that are not UTF-8 reach go-yaml as U+FFFD (via JSON, or its own check)
   if (s.includes("\n")) return { kind: "scalar", value: s, style: "literal" };
   const canPlain =
     resolvePlain(s, version).tag === "str" && !isBase60Float(s) && !(version === 3 && isOldBool(s));

@@ -5,6 +5,7 @@ import { helmFuncMap } from "../../src/funcs/index.ts";
 import { renderTemplate } from "../../src/template/index.ts";
 import { GO_TYPE, type GoMap, type Value } from "../../src/template/value.ts";
 import { readYAML } from "../../src/yaml/index.ts";
+import { asWritten } from "../helpers/differential.ts";
 import { helmRenderCases } from "../helpers/template-cases.ts";
 
 /** Shared values for cases that read .Values (numbers are float64, as helm loads them). */
@@ -37,7 +38,7 @@ function oursFor(template: string, values: string): { output?: string; error?: s
     (vals as any)[GO_TYPE] = "common.Values";
     const data = new Map<string, Value>([["Values", vals]]);
     // helm executes with missingkey=zero
-    return { output: renderTemplate(template, data, funcs, NAME, "zero") };
+    return { output: asWritten(renderTemplate(template, data, funcs, NAME, "zero")) };
   } catch (e) {
     return { error: (e as Error).message };
   }

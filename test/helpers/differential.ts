@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { createTwoFilesPatch } from "diff";
 import { main } from "../../src/cli/main.ts";
+import { goBytes } from "../../src/template/gostring.ts";
 import {
   type ChartFiles,
   type HelmVersion,
@@ -33,7 +34,12 @@ export async function runCapstan(
     env: { ...process.env, ...(opts.env ?? {}) },
     cwd: opts.cwd ?? process.cwd(),
   });
-  return { stdout, stderr, code };
+  return { stdout: asWritten(stdout), stderr: asWritten(stderr), code };
+}
+
+/** What the process would print (bytes that are not UTF-8 go out raw), read back as helm's output is. */
+export function asWritten(s: string): string {
+  return /[\uD800-\uDFFF]/.test(s) ? new TextDecoder().decode(goBytes(s)) : s;
 }
 
 export interface Comparison {
