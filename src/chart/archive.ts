@@ -25,6 +25,19 @@ export function isGzip(b: Uint8Array): boolean {
 }
 
 /**
+ * A host's native whole-stream gunzip (Node's zlib, see src/node/gunzip.ts):
+ * the decompressed bytes, or undefined when it cannot decode them within cap
+ * bytes; the built-in decoder below then runs and gives the answer (the
+ * truncated output or the error). Native decoding is several times faster
+ * and spares loading the JavaScript inflater at start-up.
+ */
+export type NativeGunzip = (bytes: Uint8Array, cap: number) => Uint8Array | undefined;
+let nativeGunzip: NativeGunzip | undefined;
+export function setNativeGunzip(fn: NativeGunzip | undefined): void {
+  nativeGunzip = fn;
+}
+
+/**
  * gunzip with an output cap; errors carry Go's compress/gzip wording where it
  * has one. Past the cap the output is cut short and `truncated` is set.
  */
@@ -32,6 +45,8 @@ export function gunzipCapped(bytes: Uint8Array, cap: number): { data: Uint8Array
   if (bytes.length < 10) throw new ArchiveError(bytes.length === 0 ? "EOF" : "unexpected EOF");
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b || bytes[2] !== 0x08)
     throw new ArchiveError("gzip: invalid header");
+  const native = nativeGunzip?.(bytes, cap);
+  if (native !== undefined) return { data: native, truncated: false };
   const chunks: Uint8Array[] = [];
   let total = 0;
   let overflow = false;

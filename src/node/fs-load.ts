@@ -19,6 +19,10 @@ import { type BufferedFile, isGzip, MAX_DECOMPRESSED_FILE_SIZE, trimBOM } from "
 import type { Chart } from "../chart/chart.ts";
 import { IgnoreError, IgnoreRules } from "../chart/helmignore.ts";
 import { ChartLoadError, detectChartAPIVersion, loadArchive, loadChartFiles } from "../chart/load.ts";
+import { useNodeGunzip } from "./gunzip.ts";
+
+// Charts loaded from disk here, and their archived subcharts, decompress with Node's zlib.
+useNodeGunzip();
 
 /** Warnings helm logs while walking a chart folder (followed symlinks). */
 let warn: (msg: string) => void = () => {};
