@@ -2,7 +2,7 @@
 // scoping): .Values, .Release, .Chart, .Capabilities, .Files, .Subcharts,
 // .Template, with the Go types helm 4 gives them.
 import type { Chart, Metadata } from "../chart/chart.ts";
-import { goString } from "../template/gostring.ts";
+import { asPlainMap } from "../funcs/util.ts";
 import { GO_TYPE, GoInt, type GoMap, MARSHAL_JSON, type Value } from "../template/value.ts";
 import type { Capabilities } from "./capabilities.ts";
 import { newFiles, type ToYAML } from "./files.ts";
@@ -160,8 +160,9 @@ function recAllTemplates(c: EngineChart, out: Map<string, Renderable>, vals: GoM
   );
   for (const child of c.dependencies()) {
     const childVals = recAllTemplates(child, out, next, toYAML);
-    const plain: GoMap = new Map(childVals);
-    subcharts.set(child.name(), plain);
+    // helm stores the child's own scope map (as a plain map type): what its
+    // templates later set there (.Template of the last one rendered) shows.
+    subcharts.set(child.name(), asPlainMap(childVals));
   }
   const full = c.fullPath();
   const library = c.metadata.Type === "library";
@@ -181,7 +182,7 @@ function baseName(p: string): string {
   return i >= 0 ? p.slice(i + 1) : p;
 }
 
-/** Template source as Go holds it: bytes that are not UTF-8 survive to the output. */
+const decoder = new TextDecoder("utf-8");
 export function decodeUTF8(b: Uint8Array): string {
-  return goString(b);
+  return decoder.decode(b);
 }

@@ -3,6 +3,7 @@
 // reproduces one difference, compared with helm 4 byte for byte (errors included).
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { assertSameAsHelm } from "../helpers/differential.ts";
 import { compareCases, formatMismatches, type TemplateCase } from "../helpers/template-cases.ts";
 
 async function assertCasesSameAsHelm(cases: TemplateCase[]) {
@@ -37,4 +38,27 @@ test("Capabilities.KubeVersion through Sprig's strval", async () => {
   const cases: TemplateCase[] = exprs.map((e) => ({ template: `${kv}{{ ${e} }}` }));
   cases.push({ template: `${kv}{{ $kv | toString }}`, args: ["--kube-version", "1.20.3"] });
   await assertCasesSameAsHelm(cases);
+});
+
+// Umbrella charts (bitnami wordpress-style) read their subcharts through
+// .Subcharts: helm keeps the child's own scope map there, so what rendering
+// the child's templates set on it (.Template of its last rendered template,
+// in helm's reverse path order) shows to the parent, which renders later.
+test(".Subcharts holds the subchart's live render scope", async () => {
+  const sub = (name: string) => ({
+    [`charts/${name}/Chart.yaml`]: `apiVersion: v2\nname: ${name}\nversion: 1.0.0\n`,
+    [`charts/${name}/values.yaml`]: "port: 11211\n",
+    [`charts/${name}/templates/a.yaml`]: "kind: A\nmetadata:\n  name: {{ .Template.Name }}\n",
+    [`charts/${name}/templates/b.yaml`]: 'kind: B\n{{ $_ := set $ "marker" .Template.BasePath }}\n',
+    [`charts/${name}/templates/_h.tpl`]: '{{ define "h" }}h{{ end }}\n',
+  });
+  await assertSameAsHelm({
+    "Chart.yaml":
+      "apiVersion: v2\nname: top\nversion: 1.0.0\ndependencies:\n  - name: cache\n    version: 1.0.0\n  - name: web\n    version: 1.0.0\n    alias: front\n",
+    "values.yaml": "cache:\n  port: 1\n",
+    ...sub("cache"),
+    ...sub("web"),
+    "templates/cm.yaml":
+      'kind: ConfigMap\ndata:\n  tmpl: {{ .Subcharts.cache.Template | toJson | quote }}\n  front: {{ .Subcharts.front.Template.Name | quote }}\n  marker: {{ .Subcharts.cache.marker | quote }}\n  keys: {{ keys .Subcharts.front | sortAlpha | toJson | quote }}\n  type: {{ printf "%T" .Subcharts.cache }}\n',
+  });
 });
