@@ -150,4 +150,9 @@ async function run() {
   process.exitCode = ok === total ? 0 : 1;
 }
 
+// Piping into `head` closes stdout early; that is not an error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
 await run();
