@@ -136,6 +136,51 @@ function checkNumber(s: string): void {
   }
 }
 
+// Stands for a block scalar's value once its lines are skipped (NOT_SIMPLE keeps NUL out of documents).
+const BLOCK_SCALAR = "\0";
+const HEADERS = new Set(["|", "|-", "|+", ">", ">-", ">+"]);
+
+/**
+ * Where the value starts when a mapping line's value is a block scalar header
+ * ("key: |-"), else 0. Only lines of a mapping (no "- " items) qualify.
+ */
+function blockScalarHeader(text: string, c: number): number {
+  const last = text.charCodeAt(text.length - 1);
+  if (last !== 0x7c && last !== 0x3e && last !== 0x2d && last !== 0x2b) return 0;
+  if (c === 0x2d && (text.length === 1 || text.charCodeAt(1) === 0x20)) return 0;
+  const colon = c === 0x27 || c === 0x22 ? quotedKeyEnd(text) : text.indexOf(": ");
+  if (colon < 0) return 0;
+  let v = colon + 1;
+  while (text.charCodeAt(v) === 0x20) v++;
+  return HEADERS.has(text.slice(v)) ? v : 0;
+}
+
+/**
+ * Skips a block scalar's lines after its header (in a mapping at column col);
+ * returns where the structure resumes. Bails on the doubtful shapes: an empty
+ * scalar, or blank lines with spaces before the first line of text (go-yaml
+ * takes its indentation from them).
+ */
+function skipBlockScalar(doc: string, start: number, col: number): number {
+  let indent = -1;
+  while (start < doc.length) {
+    let end = doc.indexOf("\n", start);
+    if (end < 0) end = doc.length;
+    let sp = start;
+    while (doc.charCodeAt(sp) === 0x20) sp++;
+    const n = sp - start;
+    if (sp === end) {
+      if (indent < 0 && n > 0) bail();
+    } else if (indent < 0) {
+      if (n <= col) bail();
+      indent = n;
+    } else if (n < indent) return start;
+    start = end + 1;
+  }
+  if (indent < 0) bail();
+  return start;
+}
+
 /** Checks a plain scalar the way the fast block reader does. */
 function checkPlain(s: string): void {
   if (PLAIN_START_BAD.includes(s[0]!) || (s.charCodeAt(0) === 0x2d && (s.length === 1 || s[1] === " ")))
@@ -145,6 +190,7 @@ function checkPlain(s: string): void {
 
 /** A scalar the head does not keep: only its validity (and JSON-ability) matters. */
 function checkScalar(s: string): void {
+  if (s === BLOCK_SCALAR) return;
   const c = s.charCodeAt(0);
   if (c === 0x7b || c === 0x5b) {
     if (s === "{}" || s === "[]") return;
@@ -162,6 +208,7 @@ function checkScalar(s: string): void {
 
 /** A scalar the head keeps, as sigs.k8s.io/yaml then encoding/json put it into a string field. */
 function headString(s: string): string {
+  if (s === BLOCK_SCALAR) bail();
   const c = s.charCodeAt(0);
   if (c === 0x27 || c === 0x22) return quoted(s);
   if (c === 0x7b || c === 0x5b) bail();
@@ -211,8 +258,17 @@ class HeadScanner {
         if (hash >= 0) rest = rest.slice(0, hash);
         let e = rest.length;
         while (rest.charCodeAt(e - 1) === 0x20) e--;
-        this.indents.push(indent - start);
-        this.texts.push(e === rest.length ? rest : rest.slice(0, e));
+        const text = e === rest.length ? rest : rest.slice(0, e);
+        const col = indent - start;
+        this.indents.push(col);
+        const header = blockScalarHeader(text, c);
+        if (header > 0) {
+          // "key: |": the scalar's lines are content, not structure.
+          this.texts.push(text.slice(0, header) + BLOCK_SCALAR);
+          start = skipBlockScalar(doc, end + 1, col);
+          continue;
+        }
+        this.texts.push(text);
       }
       start = end + 1;
     }

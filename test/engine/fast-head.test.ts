@@ -84,6 +84,9 @@ test("fast head takes the documents of a generated chart and the scaffold-like s
     "  restartPolicy: Never",
   ].join("\n");
   assert.ok(agree(hook), hook);
+  const configMap =
+    "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a.conf: |\n    # comment\n    key: value\n\n  b: x\n";
+  assert.ok(agree(configMap), configMap);
 });
 
 test("fast head agrees on hand-made heads, hooks and invalid documents", () => {
@@ -162,7 +165,27 @@ test("fast head agrees on hand-made heads, hooks and invalid documents", () => {
     "k: [a]]\n",
     "- [a, b]\n",
     "kind: A\nspec:\n  - [a, 'b']\n  - k: [1, 2]\n",
+    "kind: A\ndata:\n  a: |\n    x: y\n    # not a comment\n\n      - deeper\n  b: |-\n    z\n  c: >\n    folded\n    text\n  d: 1\n",
+    "kind: A\ndata:\n  a: |\n    x\n  # a comment\n  b: 1\n",
+    "kind: A\ndata:\n  a: |\n    x\n   y\n",
+    "kind: A\ndata:\n  a: |\n  b: 1\n",
+    "kind: A\ndata:\n  a: |\n",
+    "kind: A\ndata:\n  a: |\n      \n    x\n",
+    "kind: A\ndata:\n  a: |\n\n    x\n",
+    "kind: A\ndata:\n  a: | # comment\n    x\n",
+    "kind: A\ndata:\n  a: |2\n    x\n",
+    "kind: A\ndata:\n  a: |+\n    x\n\n",
+    "kind: A\ndata:\n  'q': >-\n    x\n---\n",
+    "kind: A\ndata:\n  a: |\n    x\n---\nb: 1\n",
+    "kind: A\ndata:\n  - |\n    x\n",
+    "kind: A\ndata:\n  - a: |\n      x\n",
+    "kind: |\n  A\n",
+    "kind: A\nmetadata:\n  annotations:\n    a: |\n      x\n",
+    "kind: A\nmetadata:\n  name: n\n  labels:\n    a: |\n      x\n",
+    "kind: A\ndata:\n  a: |\n    x\n    ---\n    ...\n    %x\n",
+    "kind: A\ndata:\n  a: |\n    x\n  b: |\n    y\nc: >\n z\n",
     ...STRINGS.map((s) => `kind: A\nk: [${yamlQuote(s)}, x]\n`),
+    ...STRINGS.filter((s) => !s.includes("\n")).map((s) => `kind: A\nk: |\n  ${s}\n  x\n`),
     ...STRINGS.map((s) => `kind: A\n${yamlQuote(s)}: x\n`),
     "kind: A\nmetadata:\n  name: 18446744073709551615\n",
     ...STRINGS.filter((s) => !s.includes("\n")).map((s) => `kind: ${s}\n`),
