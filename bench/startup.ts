@@ -1,39 +1,23 @@
 // CLI start-up and per-chart speed: `capstan version` / `capstan template`
 // against `helm version` / `helm template`, one process per run, A and B run
 // in turn so drifting machine load hits both alike. Prints medians of wall
-// time and (through /usr/bin/time, when present) CPU time, and their ratios.
-// Charts: helm's `create` scaffold and a generated chart with 300 templates.
+// time and (through /usr/bin/time, when present) CPU time, and the medians of
+// the pairwise ratios. Charts: helm's `create` scaffold, the same with its
+// templates in an archived subchart (.tgz), and bench/render.ts's generated
+// chart with 300 templates. The "node -e 0" row is Node's own start-up
+// against `helm template <scaffold>`: the floor under every capstan figure.
 // Usage: node --import tsx bench/startup.ts [--runs N]
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { helmEnv, helmPath, projectRoot } from "../test/helpers/oracle.ts";
+import { generatedChart } from "./generated-chart.ts";
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1] || 15);
 const work = mkdtempSync(join(tmpdir(), "capstan-bench-startup-"));
 const TIME = "/usr/bin/time";
 const haveTime = existsSync(TIME);
-
-function generatedChart(dir: string, templates: number): string {
-  mkdirSync(join(dir, "templates"), { recursive: true });
-  writeFileSync(join(dir, "Chart.yaml"), "apiVersion: v2\nname: gen\nversion: 0.1.0\n");
-  writeFileSync(
-    join(dir, "values.yaml"),
-    "image:\n  repository: nginx\n  tag: 1.25\nreplicas: 3\nlabels:\n  a: b\nports: [80, 443]\n",
-  );
-  writeFileSync(
-    join(dir, "templates/_helpers.tpl"),
-    '{{- define "g.labels" -}}\napp: {{ .Chart.Name }}\nrelease: {{ .Release.Name }}\n{{- range $k, $v := .Values.labels }}\n{{ $k }}: {{ $v | quote }}\n{{- end }}\n{{- end }}\n',
-  );
-  for (let i = 0; i < templates; i++) {
-    writeFileSync(
-      join(dir, `templates/t${i}.yaml`),
-      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-t${i}\n  labels:\n    {{- include "g.labels" . | nindent 4 }}\nspec:\n  replicas: {{ .Values.replicas }}\n  template:\n    spec:\n      containers:\n        - name: c${i}\n          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"\n          ports:\n          {{- range .Values.ports }}\n            - containerPort: {{ . }}\n          {{- end }}\n          env:\n            - name: CONFIG\n              value: {{ toJson .Values.labels | b64enc | quote }}\n`,
-    );
-  }
-  return dir;
-}
 
 interface Sample {
   wall: number;
@@ -59,28 +43,38 @@ function timeRun(cmd: string, args: string[]): Sample {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const helm = helmPath();
-execFileSync(helm, ["create", join(work, "scaffold")], { env: helmEnv() });
-const gen300 = generatedChart(join(work, "gen300"), 300);
+const scaffold = join(work, "scaffold");
+execFileSync(helm, ["create", scaffold], { env: helmEnv() });
+// The scaffold's templates again, as a packaged subchart of an empty parent.
+const parent = join(work, "parent");
+mkdirSync(join(parent, "charts"), { recursive: true });
+writeFileSync(join(parent, "Chart.yaml"), "apiVersion: v2\nname: parent\nversion: 0.1.0\n");
+execFileSync(helm, ["package", scaffold, "-d", join(parent, "charts")], { env: helmEnv() });
+const gen300 = generatedChart(work, "gen300", 300);
 const bin = join(projectRoot, "bin/capstan.js");
-const cases: [string, string[]][] = [
-  ["version", ["version"]],
-  ["template scaffold", ["template", join(work, "scaffold")]],
-  ["template gen300", ["template", gen300]],
+
+// [name, our command, helm's arguments]
+const cases: [string, [string, string[]], string[]][] = [
+  ["node -e 0 (floor)", [process.execPath, ["-e", "0"]], ["template", scaffold]],
+  ["version", [process.execPath, [bin, "version"]], ["version"]],
+  ["template scaffold", [process.execPath, [bin, "template", scaffold]], ["template", scaffold]],
+  ["template .tgz sub", [process.execPath, [bin, "template", parent]], ["template", parent]],
+  ["template gen300", [process.execPath, [bin, "template", gen300]], ["template", gen300]],
 ];
 
-console.log(`runs: ${runs} per command, in turn; cpu from ${haveTime ? TIME : "(unavailable)"}`);
+console.log(`runs: ${runs} per command, in turn; cpu from ${haveTime ? TIME : "(unavailable)"}; times in ms`);
 console.log(
   `${"case".padEnd(18)} ${"helm wall".padStart(9)} ${"ours wall".padStart(9)} ${"ratio".padStart(6)}   ${"helm cpu".padStart(8)} ${"ours cpu".padStart(8)} ${"ratio".padStart(6)}`,
 );
 try {
-  for (const [name, args] of cases) {
-    timeRun(process.execPath, [bin, ...args]); // warm-up: file cache, code cache
-    timeRun(helm, args);
+  for (const [name, [cmd, args], helmArgs] of cases) {
+    timeRun(cmd, args); // warm-up: file cache, code cache
+    timeRun(helm, helmArgs);
     const ours: Sample[] = [];
     const theirs: Sample[] = [];
     for (let i = 0; i < runs; i++) {
-      ours.push(timeRun(process.execPath, [bin, ...args]));
-      theirs.push(timeRun(helm, args));
+      ours.push(timeRun(cmd, args));
+      theirs.push(timeRun(helm, helmArgs));
     }
     const hw = median(theirs.map((s) => s.wall));
     const ow = median(ours.map((s) => s.wall));
