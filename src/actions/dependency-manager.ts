@@ -58,7 +58,11 @@ function repoEntries(repoFile: string): RepoEntry[] {
 }
 
 export class DependencyManager {
-  constructor(readonly o: DependencyOptions) {}
+  readonly o: DependencyOptions;
+  constructor(o: DependencyOptions) {
+    // --repository-config/--repository-cache may be relative to the command's folder.
+    this.o = { ...o, repoFile: resolve(o.cwd, o.repoFile), repoCache: resolve(o.cwd, o.repoCache) };
+  }
 
   private abs(p: string): string {
     return resolve(this.o.cwd, p);
