@@ -1,10 +1,12 @@
-// go-yaml v2's scanner (scannerc.go, readerc.go: a port of libyaml), kept to
-// the control flow that decides WHETHER and WHERE a document is rejected:
-// tokens carry marks, anchor names and tag handles but no scalar values (the
-// `yaml` package builds values). It works on UTF-8 bytes, as Go does, so
-// columns, the 1024-character simple-key limit and the reader's 512-byte
-// chunks (a control character is reported when its chunk is decoded, which
-// can be before an earlier syntax error is reached) match byte for byte.
+// go-yaml v2's scanner (scannerc.go, readerc.go: a port of libyaml): tokens
+// with marks, anchor names, tag handles and scalar values folded as libyaml
+// folds them. It works on the Go bytes of the text (template/gostring.ts's
+// convention for bytes that are not UTF-8), so columns, the 1024-character
+// simple-key limit and the reader's 512-byte chunks (a bad byte or control
+// character is reported when its chunk is decoded, which can be before an
+// earlier syntax error is reached) match byte for byte.
+
+import { goBytes } from "../template/gostring.ts";
 
 export const T = {
   STREAM_START: 1,
@@ -122,9 +124,7 @@ const RAW_CHUNK = 512;
 const MAX_FLOW_LEVEL = 10000;
 const MAX_INDENTS = 10000;
 
-// Code points the reader refuses ("control characters are not allowed");
-// lone surrogates are left alone since TextEncoder writes them as U+FFFD.
-const BAD_CHAR = /[^\t\n\r\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}\uD800-\uDFFF]/u;
+const CONTROL = "control characters are not allowed";
 
 function width(c: number): number {
   if ((c & 0x80) === 0) return 1;
@@ -211,8 +211,9 @@ export class Scanner {
   // decoding stopped, where Go's buffer starts (for its is_bom quirk).
   private unread = 0;
   private decodedEnd = 0;
+  private rawEnd = 0;
+  private eof = false;
   private bufStart = 0;
-  private readonly badAt: number;
 
   private readonly tokens: Token[] = [];
   private head = 0;
@@ -230,18 +231,12 @@ export class Scanner {
 
   constructor(text: string) {
     if (text.length === 0) text = "\n";
-    const bad = BAD_CHAR.exec(text);
-    let bytes = new TextEncoder().encode(text);
-    let badAt = bad ? new TextEncoder().encode(text.slice(0, bad.index)).length : -1;
+    let bytes = goBytes(text);
     // The reader drops a leading UTF-8 byte order mark.
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-      bytes = bytes.subarray(3);
-      if (badAt >= 0) badAt -= 3;
-    }
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     this.len = bytes.length;
     this.b = new Uint8Array(bytes.length + 8);
     this.b.set(bytes);
-    this.badAt = badAt;
   }
 
   // ---- reader ----------------------------------------------------------
@@ -250,26 +245,68 @@ export class Scanner {
     if (this.unread < n) this.fill(n);
   }
 
-  /** yaml_parser_update_buffer: decode 512-byte raw chunks until n characters are ahead. */
+  /**
+   * yaml_parser_update_buffer: decode 512-byte raw chunks until n characters
+   * are ahead, checking each character as readerc.go does.
+   */
   private fill(n: number): void {
     this.bufStart = this.pos;
+    let first = true;
     while (this.unread < n) {
-      if (this.decodedEnd >= this.len) {
-        this.unread++; // the NUL that marks the end
-        break;
+      if (!first || this.decodedEnd === this.rawEnd) {
+        if (this.rawEnd === this.len) this.eof = true;
+        else this.rawEnd = Math.min(this.decodedEnd + RAW_CHUNK, this.len);
       }
-      const end = Math.min(this.decodedEnd + RAW_CHUNK, this.len);
+      first = false;
+      const b = this.b;
       let p = this.decodedEnd;
+      const end = this.rawEnd;
       while (p < end) {
-        const w = width(this.b[p]!);
-        if (p + w > end) break;
-        if (p === this.badAt)
-          throw new GoYAMLSyntaxError("reader", "control characters are not allowed", undefined, undefined);
+        const c = b[p]!;
+        if (c < 0x80) {
+          if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) this.readerError(CONTROL);
+          p++;
+          this.unread++;
+          continue;
+        }
+        const w = width(c);
+        if (w === 0) this.readerError("invalid leading UTF-8 octet");
+        if (w > end - p) {
+          if (this.eof) this.readerError("incomplete UTF-8 octet sequence");
+          break;
+        }
+        let value = w === 2 ? c & 0x1f : w === 3 ? c & 0x0f : c & 0x07;
+        for (let k = 1; k < w; k++) {
+          const t = b[p + k]!;
+          if ((t & 0xc0) !== 0x80) this.readerError("invalid trailing UTF-8 octet");
+          value = (value << 6) + (t & 0x3f);
+        }
+        if (!(w === 2 ? value >= 0x80 : w === 3 ? value >= 0x800 : value >= 0x10000))
+          this.readerError("invalid length of a UTF-8 sequence");
+        if ((value >= 0xd800 && value <= 0xdfff) || value > 0x10ffff)
+          this.readerError("invalid Unicode character");
+        if (
+          !(
+            value === 0x85 ||
+            (value >= 0xa0 && value <= 0xd7ff) ||
+            (value >= 0xe000 && value <= 0xfffd) ||
+            value >= 0x10000
+          )
+        )
+          this.readerError(CONTROL);
         p += w;
         this.unread++;
       }
       this.decodedEnd = p;
+      if (this.eof) {
+        this.unread++; // the NUL that marks the end
+        break;
+      }
     }
+  }
+
+  private readerError(problem: string): never {
+    throw new GoYAMLSyntaxError("reader", problem, undefined, undefined);
   }
 
   private c(off = 0): number {
