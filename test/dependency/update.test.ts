@@ -199,6 +199,18 @@ test("dependency update/build: debug lines, the same chart twice, charts/ as a f
   await sideBySide(home, tree, ["dependency", "update", "twice", "--skip-refresh"]);
   await sideBySide(home, tree, ["dependency", "update", "twice", "--skip-refresh", "--debug"]);
   await sideBySide(home, tree, ["dependency", "update", "file", "--skip-refresh"]);
+  // files the chart ignores stay in charts/, with helm's "Could not verify" lines
+  await sideBySide(
+    home,
+    {
+      ...tree,
+      "hi/Chart.yaml": chart("hi", dep("lib", "0.1.0", "@myrepo")),
+      "hi/.helmignore": "charts/README.md\ncharts/*.prov\n",
+      "hi/charts/README.md": "read me\n",
+      "hi/charts/lib-0.0.1.tgz.prov": "not a signature\n",
+    },
+    ["dependency", "update", "hi", "--skip-refresh"],
+  );
   // a requirements.lock written by helm 2: its digest covers requirements.yaml alone, as written
   const v2 = createHash("sha256")
     .update(JSON.stringify({ dependencies: [{ name: "lib", version: "0.2.0", repository: "@myrepo" }] }))
