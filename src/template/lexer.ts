@@ -298,7 +298,7 @@ function lexText(l: Lexer): StateFn {
       l.ignore();
       if (i.val.length > 0) return l.emitItem(i);
     }
-    return lexLeftDelim;
+    return lexLeftDelim(l);
   }
   l.pos = l.input.length;
   if (l.pos > l.start) {
@@ -361,14 +361,14 @@ function lexRightDelim(l: Lexer): StateFn {
 
 function lexInsideAction(l: Lexer): StateFn {
   if (l.atRightDelim() !== 0) {
-    if (l.parenDepth === 0) return lexRightDelim;
+    if (l.parenDepth === 0) return lexRightDelim(l);
     return l.errorf("unclosed left paren");
   }
   const r = l.next();
   if (r === EOF) return l.errorf("unclosed action");
   if (isSpace(r)) {
     l.backup(); // put space back in case we have " -}}"
-    return lexSpace;
+    return lexSpace(l);
   }
   switch (r) {
     case 0x3d: // =
@@ -379,21 +379,21 @@ function lexInsideAction(l: Lexer): StateFn {
     case 0x7c:
       return l.emit(T.Pipe);
     case 0x22:
-      return lexQuote;
+      return lexQuote(l);
     case 0x60:
-      return lexRawQuote;
+      return lexRawQuote(l);
     case 0x24:
-      return lexVariable;
+      return lexVariable(l);
     case 0x27:
-      return lexChar;
+      return lexChar(l);
     case 0x2e: {
       // '.' starts a field unless a digit follows (then a number).
       if (l.pos < l.input.length) {
         const c = l.input.charCodeAt(l.pos);
-        if (c < 0x30 || c > 0x39) return lexField;
+        if (c < 0x30 || c > 0x39) return lexField(l);
       }
       l.backup();
-      return lexNumber;
+      return lexNumber(l);
     }
     case 0x28:
       l.parenDepth++;
@@ -405,22 +405,27 @@ function lexInsideAction(l: Lexer): StateFn {
   }
   if (r === 0x2b || r === 0x2d || (r >= 0x30 && r <= 0x39)) {
     l.backup();
-    return lexNumber;
+    return lexNumber(l);
   }
   if (isAlphaNumeric(r)) {
     l.backup();
-    return lexIdentifier;
+    return lexIdentifier(l);
   }
   if (r <= 0x7f && r >= 0x20 && r < 0x7f) return l.emit(T.Char);
   return l.errorf(`unrecognized character in action: ${runeDebug(r)}`);
 }
 
 function lexSpace(l: Lexer): StateFn {
-  let numSpaces = 0;
-  while (isSpace(l.peek())) {
-    l.next();
-    numSpaces++;
+  const s = l.input;
+  const start = l.pos;
+  let p = start;
+  for (; p < s.length; p++) {
+    const c = s.charCodeAt(p);
+    if (c === 0x0a) l.line++;
+    else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) break;
   }
+  l.pos = p;
+  const numSpaces = p - start;
   // Be careful about a trim-marked closing delimiter, which starts with a space.
   if (hasRightTrimMarker(l.input, l.pos - 1) && l.input.startsWith(l.rightDelim, l.pos - 1 + 2)) {
     l.backup();
@@ -429,7 +434,22 @@ function lexSpace(l: Lexer): StateFn {
   return l.emit(T.Space);
 }
 
+/** Skips ASCII letters, digits and "_" (the common case of isAlphaNumeric) without a call per character. */
+function skipASCIIWord(l: Lexer): void {
+  const s = l.input;
+  let p = l.pos;
+  for (; p < s.length; p++) {
+    const c = s.charCodeAt(p);
+    if (!(c === 0x5f || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)))
+      break;
+  }
+  l.pos = p;
+  // next() would have returned EOF here, which marks the lexer at its end.
+  if (p >= s.length) l.atEOF = true;
+}
+
 function lexIdentifier(l: Lexer): StateFn {
+  skipASCIIWord(l);
   for (;;) {
     const r = l.next();
     if (isAlphaNumeric(r)) continue;
@@ -461,6 +481,7 @@ function lexVariable(l: Lexer): StateFn {
 function lexFieldOrVariable(l: Lexer, typ: T): StateFn {
   if (l.atTerminator()) return l.emit(typ === T.Variable ? T.Variable : T.Dot);
   let r: number;
+  skipASCIIWord(l);
   for (;;) {
     r = l.next();
     if (!isAlphaNumeric(r)) {
