@@ -326,3 +326,20 @@ test("interop: helm builds from the lock capstan wrote, capstan builds from helm
     );
   }
 });
+
+test("dependency update from capstan's own repository server", async () => {
+  const { startServer } = await import("../../src/server/server.ts");
+  const dir = mkdtempSync(join(tmpdir(), "capstan-dep-serve-"));
+  for (const f of ["lib-0.1.0.tgz", "lib-0.2.0.tgz", "other-3.1.4.tgz"])
+    copyFileSync(join(repoDir, f), join(dir, f));
+  const srv = await startServer({ dir, port: 0, watch: false });
+  try {
+    const h = newHome();
+    assert.equal((await runHelm(["repo", "add", "served", srv.url], { env: h.env })).code, 0);
+    const tree = { "s/Chart.yaml": chart("s", dep("lib", "~0.1", "@served") + dep("other", "*", srv.url)) };
+    await sideBySide(h, tree, ["dependency", "update", "s"]);
+    await sideBySide(bare, tree, ["dependency", "update", "s"]);
+  } finally {
+    await srv.close();
+  }
+});
