@@ -61,6 +61,7 @@ before(async () => {
     { name: "lib", version: "0.1.0" },
     { name: "lib", version: "0.2.0" },
     { name: "lib", version: "1.0.0" },
+    { name: "lib", version: "1.2.0+build.7" },
   ]);
   home = newHome();
   authHome = newHome();
@@ -68,6 +69,11 @@ before(async () => {
     env: authHome.env,
   });
   assert.equal(login.code, 0, login.stderr);
+  const plus = await runHelm(
+    ["push", join(charts, "lib-1.2.0+build.7.tgz"), `oci://${host}/charts`, "--plain-http"],
+    { env: home.env },
+  );
+  assert.equal(plus.code, 0, plus.stderr);
   for (const v of ["0.1.0", "0.2.0", "1.0.0"]) {
     for (const [h, e] of [
       [host, home],
@@ -100,6 +106,16 @@ test("dependency update/build with oci:// dependencies", { skip: !hasRegistry },
   const lock = readFileSync(join(r.hDir, "o", "Chart.lock"), "utf8");
   await sideBySide(home, { ...tree, "o/Chart.lock": lock }, ["dependency", "build", "o", "--plain-http"]);
   await sideBySide(home, tree, ["package", "-u", "o", "--plain-http", "-d", "out"]);
+});
+
+test("oci:// versions with build metadata (tags with _) and the same version twice", {
+  skip: !hasRegistry,
+}, async () => {
+  const tree = {
+    "b/Chart.yaml": chart("b", dep("lib", ">=1.1.0") + dep("lib", "1.2.0+build.7", "again")),
+  };
+  const r = await sideBySide(home, tree, ["dependency", "update", "b", "--plain-http"]);
+  assert.match(r.hErr, /contains an underscore/);
 });
 
 test("oci:// errors from the registry", {
