@@ -5,6 +5,7 @@
 import Ajv, { type ErrorObject } from "ajv";
 import Ajv2019 from "ajv/dist/2019.js";
 import Ajv2020 from "ajv/dist/2020.js";
+import { RE2JS } from "re2js";
 import { goSprintV } from "./go-fmt.ts";
 import { goQuote, goTypeName } from "./go-text.ts";
 import { goJSONSyntaxError } from "./json-syntax-error.ts";
@@ -23,6 +24,16 @@ export class SchemaValidationError extends Error {
 }
 
 type AjvLike = { compile(s: unknown): ((d: unknown) => boolean) & { errors?: ErrorObject[] | null } };
+// v6 compiles pattern and patternProperties with Go's regexp (RE2: (?i), \\A, [[:alpha:]] ...).
+const re2Engine = Object.assign(
+  (pattern: string) => {
+    const re = RE2JS.compile(pattern);
+    // ajv keys its pattern cache by toString().
+    return { test: (s: string) => re.test(s), toString: () => `/${pattern}/` };
+  },
+  { code: "re2" },
+);
+
 const cache = new Map<string, AjvLike>();
 function validatorFor(draft: string): AjvLike {
   let a = cache.get(draft);
@@ -37,6 +48,7 @@ function validatorFor(draft: string): AjvLike {
       validateFormats: draft === "07",
       validateSchema: false,
       logger: false,
+      code: { regExp: re2Engine },
     } as const;
     const Ctor = (draft === "2020" ? Ajv2020 : draft === "2019" ? Ajv2019 : Ajv) as unknown as new (
       o: object,

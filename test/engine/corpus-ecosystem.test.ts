@@ -215,3 +215,27 @@ test("values schema: formats asserted up to draft-07 with v6's reasons; nullable
     });
   }
 });
+
+test("values schema: pattern and patternProperties are Go regular expressions (RE2)", async () => {
+  const probes: [string, object, string][] = [
+    ["inline-flag", { properties: { e: { pattern: "(?i)^(true|false)$" } } }, "e: 'TRUE'\n"],
+    ["inline-flag-bad", { properties: { e: { pattern: "(?i)^(true|false)$" } } }, "e: 'x'\n"],
+    ["text-anchors", { properties: { e: { pattern: "\\Aabc\\z" } } }, "e: abc\n"],
+    ["named-group", { properties: { e: { pattern: "(?P<x>a)" } } }, "e: a\n"],
+    ["posix-class", { properties: { e: { pattern: "^[[:alpha:]]+$" } } }, "e: abc\n"],
+    ["unicode-class", { properties: { e: { pattern: "^\\p{Lu}+$" } } }, "e: ÄB\n"],
+    [
+      "pattern-props",
+      { patternProperties: { "(?i)^X-": { type: "integer" }, "^y": { type: "string" } } },
+      "x-a: s\ny: 1\n",
+    ],
+  ];
+  for (const [name, schema, values] of probes) {
+    await assertSameAsHelm({
+      "Chart.yaml": `apiVersion: v2\nname: re2-${name}\nversion: 1.0.0\n`,
+      "values.yaml": values,
+      "values.schema.json": JSON.stringify(schema),
+      "templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
+    });
+  }
+});
