@@ -227,7 +227,7 @@ test("values schema: pattern and patternProperties are Go regular expressions (R
     [
       "pattern-props",
       { patternProperties: { "(?i)^X-": { type: "integer" }, "^y": { type: "string" } } },
-      "x-a: s\ny: 1\n",
+      "x-a: s\ny: s\n",
     ],
   ];
   for (const [name, schema, values] of probes) {
