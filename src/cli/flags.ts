@@ -1,9 +1,16 @@
 // A small pflag-compatible parser: `--name=value`, `--name value`, `-n value`,
 // `-nvalue`, boolean `--flag` / `--flag=false`, repeatable string arrays,
 // comma-split string slices, and `--` ending flags. Errors use cobra's words.
+import {
+  contentCache,
+  type Env,
+  registryConfig,
+  repositoryCache,
+  repositoryConfig,
+} from "../repo/helmpath.ts";
 import { CliError } from "./io.ts";
 
-export type FlagKind = "bool" | "string" | "int" | "stringArray" | "stringSlice" | "duration";
+export type FlagKind = "bool" | "string" | "int" | "float32" | "stringArray" | "stringSlice" | "duration";
 
 export interface FlagSpec {
   name: string;
@@ -40,6 +47,14 @@ export function parseFlags(argv: string[], specs: FlagSpec[]): Parsed {
             `invalid argument "${raw}" for "${flagText}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`,
           );
         flags[spec.name] = b;
+        break;
+      }
+      case "float32": {
+        if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw) && !/^[+-]?(inf|infinity|nan)$/i.test(raw))
+          throw new CliError(
+            `invalid argument "${raw}" for "${flagText}" flag: strconv.ParseFloat: parsing "${raw}": invalid syntax`,
+          );
+        flags[spec.name] = Number(raw);
         break;
       }
       case "int": {
@@ -126,8 +141,8 @@ export function formatFlagHelp(specs: FlagSpec[]): string {
   const rows = specs
     .filter((s) => !s.hidden)
     .map((s) => {
-      const type =
-        s.kind === "bool" ? "" : ` ${s.kind === "int" ? "int" : s.kind === "duration" ? "duration" : s.kind}`;
+      // pflag's type names: a string slice shows as "strings".
+      const type = s.kind === "bool" ? "" : ` ${s.kind === "stringSlice" ? "strings" : s.kind}`;
       const left = s.short ? `  -${s.short}, --${s.name}${type}` : `      --${s.name}${type}`;
       let usage = s.usage;
       const d = s.default;
@@ -141,4 +156,78 @@ export function formatFlagHelp(specs: FlagSpec[]): string {
     });
   const width = Math.max(...rows.map((r) => r[0].length));
   return rows.map(([l, u]) => `${l.padEnd(width)}   ${u}`).join("\n");
+}
+
+/**
+ * helm 4's persistent (global) flags, in its order, with the defaults its
+ * help shows: the paths come from the environment (HELM_*, XDG_*, HOME).
+ */
+export function globalFlagSpecs(env: Env): FlagSpec[] {
+  return [
+    { name: "burst-limit", kind: "int", usage: "client-side default throttling limit", default: 100 },
+    { name: "color", kind: "string", usage: "use colored output (never, auto, always)", default: "auto" },
+    { name: "colour", kind: "string", usage: "use colored output (never, auto, always)", default: "auto" },
+    {
+      name: "content-cache",
+      kind: "string",
+      usage: "path to the directory containing cached content (e.g. charts)",
+      default: contentCache(env),
+    },
+    { name: "debug", kind: "bool", usage: "enable verbose output" },
+    {
+      name: "kube-apiserver",
+      kind: "string",
+      usage: "the address and the port for the Kubernetes API server",
+    },
+    {
+      name: "kube-as-group",
+      kind: "stringArray",
+      usage: "group to impersonate for the operation, this flag can be repeated to specify multiple groups.",
+    },
+    { name: "kube-as-user", kind: "string", usage: "username to impersonate for the operation" },
+    {
+      name: "kube-ca-file",
+      kind: "string",
+      usage: "the certificate authority file for the Kubernetes API server connection",
+    },
+    { name: "kube-context", kind: "string", usage: "name of the kubeconfig context to use" },
+    {
+      name: "kube-insecure-skip-tls-verify",
+      kind: "bool",
+      usage:
+        "if true, the Kubernetes API server's certificate will not be checked for validity. This will make your HTTPS connections insecure",
+    },
+    {
+      name: "kube-tls-server-name",
+      kind: "string",
+      usage:
+        "server name to use for Kubernetes API server certificate validation. If it is not provided, the hostname used to contact the server is used",
+    },
+    { name: "kube-token", kind: "string", usage: "bearer token used for authentication" },
+    { name: "kubeconfig", kind: "string", usage: "path to the kubeconfig file" },
+    { name: "namespace", short: "n", kind: "string", usage: "namespace scope for this request" },
+    {
+      name: "qps",
+      kind: "float32",
+      usage: "queries per second used when communicating with the Kubernetes API, not including bursting",
+    },
+    {
+      name: "registry-config",
+      kind: "string",
+      usage: "path to the registry config file",
+      default: registryConfig(env),
+    },
+    {
+      name: "repository-cache",
+      kind: "string",
+      usage: "path to the directory containing cached repository indexes",
+      default: repositoryCache(env),
+    },
+    {
+      name: "repository-config",
+      kind: "string",
+      usage: "path to the file containing repository names and URLs",
+      default: repositoryConfig(env),
+    },
+  ];
 }

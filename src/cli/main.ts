@@ -1,17 +1,17 @@
 // The capstan command line: finds the verb, parses its flags, runs it, and
 // prints errors the way helm does (`Error: ...` on stderr, exit code 1).
 import type { Command, VerbEntry } from "./command.ts";
-import { type FlagSpec, formatFlagHelp, parseFlags } from "./flags.ts";
+import { type FlagSpec, formatFlagHelp, globalFlagSpecs, parseFlags } from "./flags.ts";
 import { CliError, type CliIO } from "./io.ts";
 import { verbs } from "./verbs.ts";
 
-export const globalFlags: FlagSpec[] = [
-  { name: "debug", kind: "bool", usage: "enable verbose output" },
-  { name: "kube-context", kind: "string", usage: "name of the kubeconfig context to use" },
-  { name: "kubeconfig", kind: "string", usage: "path to the kubeconfig file" },
-  { name: "namespace", short: "n", kind: "string", usage: "namespace scope for this request" },
-  { name: "help", short: "h", kind: "bool", usage: "help for this command" },
-];
+/** The global flags (helm's persistent flags), plus --help. */
+export function globalFlags(env: Record<string, string | undefined> = {}): FlagSpec[] {
+  return [
+    ...globalFlagSpecs(env),
+    { name: "help", short: "h", kind: "bool", usage: "help for this command" },
+  ];
+}
 
 const ROOT_HELP = `capstan: the Kubernetes package manager, faithful to Helm
 
@@ -27,7 +27,7 @@ function findVerb(list: VerbEntry[], name: string): VerbEntry | undefined {
   return list.find((v) => v.name === name || v.aliases?.includes(name));
 }
 
-function rootHelp(): string {
+function rootHelp(env: Record<string, string | undefined>): string {
   const width = Math.max(...verbs.map((v) => v.name.length), 10);
   const lines = [...verbs]
     .sort((a, b) => a.name.localeCompare(b.name))
@@ -40,21 +40,35 @@ Available Commands:
 ${lines.join("\n")}
 
 Flags:
-${formatFlagHelp(globalFlags)}
+${formatFlagHelp(globalFlags(env))}
 
 Use "capstan [command] --help" for more information about a command.
 `;
 }
 
-function commandHelp(path: string, entry: VerbEntry, cmd: Command): string {
+function commandHelp(
+  path: string,
+  entry: VerbEntry,
+  cmd: Command,
+  env: Record<string, string | undefined>,
+): string {
   let out = `${cmd.long ?? entry.summary}\n\nUsage:\n  ${path.split(" ").slice(0, -1).join(" ")} ${cmd.use}\n`;
   if (entry.aliases?.length) out += `\nAliases:\n  ${[entry.name, ...entry.aliases].join(", ")}\n`;
   if (cmd.subcommands?.length) {
     const w = Math.max(...cmd.subcommands.map((s) => s.name.length));
     out += `\nAvailable Commands:\n${cmd.subcommands.map((s) => `  ${s.name.padEnd(w)}  ${s.summary}`).join("\n")}\n`;
   }
-  if (cmd.flags.length) out += `\nFlags:\n${formatFlagHelp(cmd.flags)}\n`;
-  out += `\nGlobal Flags:\n${formatFlagHelp(globalFlags.filter((g) => !cmd.flags.some((f) => f.name === g.name)))}\n`;
+  // cobra lists flags sorted by name, --help among the command's own.
+  const byName = (a: FlagSpec, b: FlagSpec) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const own: FlagSpec[] = [
+    ...cmd.flags,
+    { name: "help", short: "h", kind: "bool" as const, usage: `help for ${entry.name}` },
+  ].sort(byName);
+  out += `\nFlags:\n${formatFlagHelp(own)}\n`;
+  const globals = globalFlags(env).filter(
+    (g) => g.name !== "help" && !cmd.flags.some((f) => f.name === g.name),
+  );
+  out += `\nGlobal Flags:\n${formatFlagHelp(globals.sort(byName))}\n`;
   return out;
 }
 
@@ -67,8 +81,23 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     let entry: VerbEntry | undefined;
     let cmd: Command | undefined;
     // Walk down verbs and sub-verbs: the first non-flag words name them.
+    // A global flag's value given as the next argument ("--repository-config x repo list") is no verb (cobra's stripFlags).
+    const valued = new Set(
+      globalFlags(io.env)
+        .filter((g) => g.kind !== "bool")
+        .flatMap((g) => [`--${g.name}`, ...(g.short ? [`-${g.short}`] : [])]),
+    );
+    const firstWord = (args: string[]) => {
+      for (let j = 0; j < args.length; j++) {
+        const a = args[j]!;
+        if (a === "--") return -1;
+        if (!a.startsWith("-")) return j;
+        if (valued.has(a)) j++;
+      }
+      return -1;
+    };
     for (;;) {
-      const i = rest.findIndex((a) => !a.startsWith("-"));
+      const i = firstWord(rest);
       const word = i >= 0 ? rest[i]! : undefined;
       const next = word !== undefined ? findVerb(list, word) : undefined;
       if (!next) break;
@@ -83,17 +112,20 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       const word = rest.find((a) => !a.startsWith("-"));
       if (word === "help" || word === undefined) {
         if (word === undefined && !rest.includes("--help") && !rest.includes("-h") && rest.length > 0) {
-          parseFlags(rest, globalFlags);
+          parseFlags(rest, globalFlags(io.env));
         }
-        io.stdout(rootHelp());
+        io.stdout(rootHelp(io.env));
         return 0;
       }
       throw new CliError(`unknown command "${word}" for "capstan"\nRun 'capstan --help' for usage.`);
     }
-    const specs = [...cmd.flags, ...globalFlags.filter((g) => !cmd.flags.some((f) => f.name === g.name))];
+    const specs = [
+      ...cmd.flags,
+      ...globalFlags(io.env).filter((g) => !cmd.flags.some((f) => f.name === g.name)),
+    ];
     const parsed = parseFlags(rest, specs);
     if (parsed.flags.help || !cmd.run) {
-      io.stdout(commandHelp(path, entry, cmd));
+      io.stdout(commandHelp(path, entry, cmd, io.env));
       return 0;
     }
     const code = await cmd.run(parsed, io);

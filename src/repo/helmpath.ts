@@ -39,3 +39,8 @@ export function repositoryCache(env: Env): string {
 export function registryConfig(env: Env): string {
   return env.HELM_REGISTRY_CONFIG || configPath(env, "registry", "config.json");
 }
+
+/** --content-cache default: $HELM_CONTENT_CACHE or <cache>/content. */
+export function contentCache(env: Env): string {
+  return env.HELM_CONTENT_CACHE || cachePath(env, "content");
+}

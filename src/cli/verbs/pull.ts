@@ -4,7 +4,7 @@ import { registryConfig } from "../../repo/helmpath.ts";
 import type { Command } from "../command.ts";
 import { CliError } from "../io.ts";
 import { defaultKeyring } from "./package.ts";
-import { repoSettings, repoSettingsFlags } from "./repo-settings.ts";
+import { repoSettings } from "./repo-settings.ts";
 
 const command: Command = {
   use: "pull [chart URL | repo/chartname] [...] [flags]",
@@ -72,8 +72,6 @@ directory for the chart and uncompress into that directory.`,
     { name: "plain-http", kind: "bool", usage: "use insecure HTTP connections for the chart download" },
     { name: "verify", kind: "bool", usage: "verify the package before using it" },
     { name: "keyring", kind: "string", usage: "location of public keys used for verification" },
-    { name: "registry-config", kind: "string", usage: "path to the registry config file" },
-    ...repoSettingsFlags,
   ],
   async run(parsed, io) {
     if (parsed.args.length < 1) {

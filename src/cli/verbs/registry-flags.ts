@@ -28,7 +28,6 @@ export const registryFlagSpecs: FlagSpec[] = [
     kind: "string",
     usage: "chart repository password where to locate the requested chart",
   },
-  { name: "registry-config", kind: "string", usage: "path to the registry config file" },
 ];
 
 export function registryFlags(parsed: Parsed, io: CliIO): RegistryFlags {

@@ -29,7 +29,7 @@ const login: Command = {
 const logout: Command = {
   use: "logout [host] [flags]",
   long: "Remove credentials stored for a remote registry.",
-  flags: registryFlagSpecs.filter((f) => f.name === "registry-config"),
+  flags: [],
   async run(parsed, io) {
     if (parsed.args.length !== 1) {
       throw new CliError(

@@ -1,7 +1,7 @@
 import { repoAdd } from "../../actions/repo-manage.ts";
 import type { Command } from "../command.ts";
 import { CliError } from "../io.ts";
-import { repoSettings, repoSettingsFlags } from "./repo-settings.ts";
+import { repoSettings } from "./repo-settings.ts";
 
 const command: Command = {
   use: "add [NAME] [URL] [flags]",
@@ -36,7 +36,6 @@ const command: Command = {
         "by default, this command will not allow adding official repos that have been permanently deleted. This disables that behavior",
     },
     { name: "pass-credentials", kind: "bool", usage: "pass credentials to all domains" },
-    ...repoSettingsFlags,
   ],
   async run(parsed, io) {
     if (parsed.args.length !== 2) {

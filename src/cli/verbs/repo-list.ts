@@ -3,16 +3,12 @@ import { Struct } from "../../repo/json-ordered.ts";
 import type { Command } from "../command.ts";
 import { CliError } from "../io.ts";
 import { encodeJSON, encodeYAML, formatTable, outputFlag, parseOutputFormat } from "./repo-output.ts";
-import { repoSettings, repoSettingsFlags } from "./repo-settings.ts";
+import { repoSettings } from "./repo-settings.ts";
 
 const command: Command = {
   use: "list [flags]",
   long: "list chart repositories",
-  flags: [
-    outputFlag,
-    { name: "no-headers", kind: "bool", usage: "suppress headers in the output" },
-    ...repoSettingsFlags,
-  ],
+  flags: [outputFlag, { name: "no-headers", kind: "bool", usage: "suppress headers in the output" }],
   async run(parsed, io) {
     if (parsed.args.length > 0) {
       throw new CliError(`"capstan repo list" accepts no arguments\n\nUsage:  capstan repo list [flags]`);

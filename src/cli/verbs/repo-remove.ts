@@ -1,12 +1,12 @@
 import { repoRemove } from "../../actions/repo-manage.ts";
 import type { Command } from "../command.ts";
 import { CliError } from "../io.ts";
-import { repoSettings, repoSettingsFlags } from "./repo-settings.ts";
+import { repoSettings } from "./repo-settings.ts";
 
 const command: Command = {
   use: "remove [REPO1 [REPO2 ...]] [flags]",
   long: "remove one or more chart repositories",
-  flags: [...repoSettingsFlags],
+  flags: [],
   async run(parsed, io) {
     if (parsed.args.length < 1) {
       throw new CliError(

@@ -1,21 +1,11 @@
-// Flags helm treats as global for repository verbs (--repository-config,
-// --repository-cache), and their defaults from the environment.
+// The repository settings the repository verbs read (--repository-config,
+// --repository-cache: global flags, defaults from the environment).
 import { repositoryCache, repositoryConfig } from "../../repo/helmpath.ts";
 import type { FlagSpec, Parsed } from "../flags.ts";
 import type { CliIO } from "../io.ts";
 
-export const repoSettingsFlags: FlagSpec[] = [
-  {
-    name: "repository-config",
-    kind: "string",
-    usage: "path to the file containing repository names and URLs",
-  },
-  {
-    name: "repository-cache",
-    kind: "string",
-    usage: "path to the directory containing cached repository indexes",
-  },
-];
+/** Empty: --repository-config and --repository-cache are global flags now (cli/flags.ts), as in helm 4. */
+export const repoSettingsFlags: FlagSpec[] = [];
 
 export function repoSettings(parsed: Parsed, io: CliIO): { repoFile: string; repoCache: string } {
   return {

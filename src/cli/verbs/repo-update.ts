@@ -1,6 +1,6 @@
 import { repoUpdate } from "../../actions/repo-manage.ts";
 import type { Command } from "../command.ts";
-import { repoSettings, repoSettingsFlags } from "./repo-settings.ts";
+import { repoSettings } from "./repo-settings.ts";
 
 const command: Command = {
   use: "update [REPO1 [REPO2 ...]] [flags]",
@@ -11,7 +11,7 @@ Information is cached locally, where it is used by commands like 'capstan search
 You can optionally specify a list of repositories you want to update.
 	$ capstan repo update <repo_name> ...
 To update all the repositories, use 'capstan repo update'.`,
-  flags: [...repoSettingsFlags],
+  flags: [],
   async run(parsed, io) {
     const s = repoSettings(parsed, io);
     await repoUpdate(parsed.args, s.repoFile, s.repoCache, io.stdout);
