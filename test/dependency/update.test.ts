@@ -343,3 +343,17 @@ test("dependency update from capstan's own repository server", async () => {
     await srv.close();
   }
 });
+
+test("dependency update: a file:// chart with its own subcharts, a missing version, a repository URL with a query", async () => {
+  const tree = {
+    "nest/Chart.yaml": chart("nest", dep("inner", "1.0.0"), "0.5.0"),
+    "nest/values.yaml": "k: v\n",
+    "nest/charts/inner/Chart.yaml": chart("inner", ""),
+    "nf/Chart.yaml": chart("nf", dep("nest", "*", "file://../nest")),
+    "ev/Chart.yaml": chart("ev", '- name: lib\n  repository: "@myrepo"\n'),
+    "q/Chart.yaml": chart("q", dep("lib", "0.1.0", `${url}/?x=1`)),
+  };
+  for (const name of ["nf", "ev"])
+    await sideBySide(home, tree, ["dependency", "update", name, "--skip-refresh"]);
+  await sideBySide(bare, tree, ["dependency", "update", "q"]);
+});
