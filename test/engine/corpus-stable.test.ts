@@ -46,3 +46,14 @@ for (const v of ["1.21.3-gke.1", "v1.23.4+k3s1", "1.22", "1.019.2", "1.19.3-eks-
     await assertSameAsHelm(kubeVersionChart, ["--kube-version", v]);
   });
 }
+
+// toToml escapes control characters as BurntSushi/toml does: \u001b and \u007f
+// with lowercase hex (keys and values).
+test("toToml control characters", async () => {
+  await assertSameAsHelm(
+    chart(
+      'k: "esc \\x1b del \\x7f vt \\x0b us \\x1f"\n"key\\x1a": v\n',
+      "data: {{ toToml .Values | quote }}\n",
+    ),
+  );
+});
