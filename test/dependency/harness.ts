@@ -149,3 +149,23 @@ export async function sideBySide(
   assert.deepEqual(walk(join(ch.root, "cache")), walk(join(hh.root, "cache")), `${label}: cache files`);
   return { hCode: h.code, hOut: h.stdout, hErr: h.stderr, hDir, cDir };
 }
+
+/** Repository updates run in parallel (in helm too): their "...Successfully/Unable" reports sorted. */
+export function sortRepoReports(s: string): string {
+  const out: string[] = [];
+  let group: string[][] = [];
+  const flush = () => {
+    out.push(...group.sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0)).flat());
+    group = [];
+  };
+  for (const line of s.split("\n")) {
+    if (line.startsWith("...")) group.push([line]);
+    else if (line.startsWith("\t") && group.length > 0) group[group.length - 1]!.push(line);
+    else {
+      flush();
+      out.push(line);
+    }
+  }
+  flush();
+  return out.join("\n");
+}

@@ -22,7 +22,7 @@ import { helmEnv, runHelm } from "../helpers/oracle.ts";
 import { runCapstan } from "../repo/cli-run.ts";
 import { helmPackagedRepo } from "../repo/fixtures.ts";
 import { serveStatic } from "../repo/static-server.ts";
-import { cloneHome, type Home, newHome, sideBySide, writeTree } from "./harness.ts";
+import { cloneHome, type Home, newHome, sideBySide, sortRepoReports, writeTree } from "./harness.ts";
 
 let repoDir = "";
 let url = "";
@@ -237,7 +237,7 @@ test("dependency update/build: debug lines, the same chart twice, charts/ as a f
       `repositories:\n- name: dead\n  url: http://127.0.0.1:1\n`,
     ),
   );
-  await sideBySide(dead, tree, ["dependency", "update", "file"]);
+  await sideBySide(dead, tree, ["dependency", "update", "file"], { normalize: sortRepoReports });
 });
 
 test("dependency update: a repository behind basic auth (credentials from repositories.yaml)", async () => {
