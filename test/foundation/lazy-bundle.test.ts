@@ -74,6 +74,18 @@ test("lazily loaded dependencies render as helm does through the bundle", { skip
   await assertSameAsHelm(files, [], { capstan: bundle });
 });
 
+test("an archive Node's zlib rejects (no gzip trailer) falls back to fflate, loaded on first use", {
+  skip: !built,
+}, async () => {
+  const tgz = await packagedSubchart();
+  const files: ChartFiles = {
+    "Chart.yaml": "apiVersion: v2\nname: cut\nversion: 0.1.0\n",
+    "templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cut\n",
+    "charts/sub-0.1.0.tgz": tgz.subarray(0, tgz.length - 8),
+  };
+  await assertSameAsHelm(files, [], { capstan: bundle });
+});
+
 test("values.schema.json (ajv, loaded on first use) fails as helm does through the bundle", {
   skip: !built,
 }, async () => {
