@@ -6,9 +6,7 @@ import { join, resolve } from "node:path";
 import type { Chart, Dependency } from "../chart/chart.ts";
 import { loadChartPath } from "../node/fs-load.ts";
 import { Constraints, parseVersion } from "../repo/semver.ts";
-
-const strictSemver =
-  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
+import { strictSemver } from "./dependency-resolve.ts";
 
 function versionStatus(have: string, want: string): string | undefined {
   if (have === want) return undefined;

@@ -74,11 +74,14 @@ export function getLocalPath(repo: string, chartPath: string, cwd: string): stri
 /** Lists an OCI repository's tags: strict semver only ("_" read as "+"), newest first, as helm's client does. */
 export type TagLister = (repository: string) => Promise<string[]>;
 
+/** Masterminds' StrictNewVersion: exactly MAJOR.MINOR.PATCH with optional prerelease and build. */
+export const strictSemver =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
+
 export function semverTags(tags: string[]): string[] {
-  const strict = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
   return tags
     .map((t) => t.replaceAll("_", "+"))
-    .filter((t) => strict.test(t))
+    .filter((t) => strictSemver.test(t))
     .map((t) => ({ t, v: parseVersion(t)! }))
     .filter((x) => x.v)
     .sort((a, b) => compareVersions(b.v, a.v))
