@@ -36,7 +36,7 @@ export function digestBytes(b: Uint8Array): string {
   return createHash("sha256").update(b).digest("hex");
 }
 
-export function indexDirectory(dir: string, baseURL: string, now = Date.now): IndexFile {
+export function indexDirectory(dir: string, baseURL: string, now?: () => number): IndexFile {
   const index = new IndexFile();
   for (const rel of [...glob(dir, 0), ...glob(dir, 1)]) {
     const slash = rel.lastIndexOf("/");
@@ -50,7 +50,7 @@ export function indexDirectory(dir: string, baseURL: string, now = Date.now): In
     } catch {
       continue;
     }
-    index.add(meta, fname, parentURL, digestBytes(bytes), now());
+    index.add(meta, fname, parentURL, digestBytes(bytes), now?.());
   }
   return index;
 }

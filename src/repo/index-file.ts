@@ -2,6 +2,7 @@
 // chart name, newest version first; read from YAML or JSON, written as helm
 // writes it (sigs.k8s.io/yaml, or indented JSON for --json).
 import { goTimeJSON, Struct } from "../chart/package-metadata.ts";
+import { goNowRFC3339Nano } from "./clock.ts";
 import { marshalOrderedJSON } from "./json-ordered.ts";
 import { Constraints, compareVersions, parseVersion } from "./semver.ts";
 import { readYAML, toYAML } from "./yaml.ts";
@@ -94,20 +95,21 @@ function lessVersion(a: ChartVersion, b: ChartVersion): boolean {
 
 export class IndexFile {
   apiVersion = "v1";
-  generated: string = goTimeJSON(Date.now());
+  generated: string = goNowRFC3339Nano();
   entries = new Map<string, ChartVersion[]>();
   publicKeys: string[] = [];
   annotations: Map<string, unknown> | null = null;
   serverInfo: Map<string, unknown> | null = null;
 
   /** helm's MustAdd: appends a version (index left unsorted). */
-  add(meta: Map<string, unknown>, filename: string, baseURL: string, digest: string, now = Date.now()): void {
+  /** now: the creation time in milliseconds (default: this instant, to the nanosecond). */
+  add(meta: Map<string, unknown>, filename: string, baseURL: string, digest: string, now?: number): void {
     const m = new Map(meta);
     if (!m.get("apiVersion")) m.set("apiVersion", "v1");
     let url = filename;
     if (baseURL !== "") url = urlJoin(baseURL, filename.split("/").pop()!);
     m.set("urls", [url]);
-    m.set("created", goTimeJSON(now));
+    m.set("created", now === undefined ? goNowRFC3339Nano() : goTimeJSON(now));
     m.set("digest", digest);
     const cv = normalizeChartVersion(m);
     const name = cvName(cv);
