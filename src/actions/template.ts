@@ -10,6 +10,7 @@ import { defaultCapabilities } from "../engine/capabilities.ts";
 import { pathBase } from "../engine/gostrings.ts";
 import { splitManifests } from "../engine/manifests.ts";
 import { helmFuncMap } from "../funcs/index.ts";
+import { goParseURL } from "../funcs/urls.ts";
 import { loadChartPath } from "../node/fs-load.ts";
 import { goBytes } from "../template/gostring.ts";
 import { TemplateSet } from "../template/index.ts";
@@ -110,9 +111,16 @@ export function locateChart(ref: string, cwd: string): string {
   if (existsSync(abs)) return abs;
   if (isAbsolute(ref) || ref.startsWith("."))
     throw new TemplateError(`path ${JSON.stringify(ref)} not found`);
-  const slash = ref.indexOf("/");
-  if (slash > 0) throw new TemplateError(`repo ${ref.slice(0, slash)} not found`);
-  throw new TemplateError(`non-absolute URLs should be in form of repo_name/path_to_chart, got: ${ref}`);
+  // helm's ResolveChartVersion works on url.Parse(ref) and prints the *url.URL (escaped).
+  const u = goParseURL(ref);
+  if (!u) throw new TemplateError(`invalid chart URL format: ${ref}`);
+  if (u.scheme !== "" && u.host !== "" && u.path !== "") {
+    if (!/^https?$/.test(u.scheme)) throw new TemplateError(`scheme ${JSON.stringify(u.scheme)} not supported`);
+    throw new TemplateError(`repo ${ref.slice(0, ref.indexOf("/"))} not found`);
+  }
+  const slash = u.path.indexOf("/");
+  if (slash >= 0) throw new TemplateError(`repo ${u.path.slice(0, slash)} not found`);
+  throw new TemplateError(`non-absolute URLs should be in form of repo_name/path_to_chart, got: ${u.string}`);
 }
 
 export async function runTemplate(args: string[], opts: TemplateOptions): Promise<TemplateResult> {

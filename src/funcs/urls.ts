@@ -387,3 +387,24 @@ export const urlFuncs: Record<string, GoFunc> = {
   urlParse: def(["string"], "map[string]interface {}", urlParse),
   urlJoin: def(["map[string]interface {}"], "string", urlJoin),
 };
+
+/**
+ * Go's url.Parse then URL.String(), for messages that print a *url.URL (helm's
+ * "non-absolute URLs ... got: a%20b"): the parts, or null when Go's Parse fails.
+ */
+export function goParseURL(
+  raw: string,
+): { scheme: string; host: string; path: string; string: string } | null {
+  let u: Url;
+  try {
+    u = parseURL(toBin(raw));
+  } catch {
+    return null;
+  }
+  return {
+    scheme: fromBin(u.scheme),
+    host: fromBin(u.host),
+    path: fromBin(u.path),
+    string: fromBin(urlString(u)),
+  };
+}

@@ -2,8 +2,12 @@
 // /work/corpus/bitnami): each case is a template or small chart of our own that
 // reproduces one difference, compared with helm 4 byte for byte (errors included).
 import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
-import { assertSameAsHelm } from "../helpers/differential.ts";
+import { assertSameAsHelm, compareRuns, runCapstan } from "../helpers/differential.ts";
+import { runHelm } from "../helpers/oracle.ts";
 import { compareCases, formatMismatches, type TemplateCase } from "../helpers/template-cases.ts";
 
 async function assertCasesSameAsHelm(cases: TemplateCase[]) {
@@ -61,4 +65,31 @@ test(".Subcharts holds the subchart's live render scope", async () => {
     "templates/cm.yaml":
       'kind: ConfigMap\ndata:\n  tmpl: {{ .Subcharts.cache.Template | toJson | quote }}\n  front: {{ .Subcharts.front.Template.Name | quote }}\n  marker: {{ .Subcharts.cache.marker | quote }}\n  keys: {{ keys .Subcharts.front | sortAlpha | toJson | quote }}\n  type: {{ printf "%T" .Subcharts.cache }}\n',
   });
+});
+
+// A mistyped chart reference (bitnami docs are often pasted with "…" or a
+// shell-expanded brace): helm parses it as a URL and prints the escaped URL.
+test("chart references that are neither paths nor repo/chart", async () => {
+  const refs = [
+    "a{b}",
+    "a b",
+    "…",
+    "ä",
+    "%zz",
+    "a\tb",
+    "a%2Fb",
+    "a b/c d",
+    "x:y",
+    "a?q=1#f",
+    "http://h",
+    "ftp://h/p",
+  ];
+  const cwd = mkdtempSync(join(tmpdir(), "capstan-refs-"));
+  for (const ref of refs) {
+    const args = ["template", ref];
+    const helm = await runHelm(args, { cwd });
+    const ours = await runCapstan(args, { cwd });
+    const c = compareRuns(helm, ours, ref);
+    assert.ok(c.equal, c.diff);
+  }
 });
