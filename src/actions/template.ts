@@ -115,7 +115,8 @@ export function locateChart(ref: string, cwd: string): string {
   const u = goParseURL(ref);
   if (!u) throw new TemplateError(`invalid chart URL format: ${ref}`);
   if (u.scheme !== "" && u.host !== "" && u.path !== "") {
-    if (!/^https?$/.test(u.scheme)) throw new TemplateError(`scheme ${JSON.stringify(u.scheme)} not supported`);
+    if (!/^https?$/.test(u.scheme))
+      throw new TemplateError(`scheme ${JSON.stringify(u.scheme)} not supported`);
     throw new TemplateError(`repo ${ref.slice(0, ref.indexOf("/"))} not found`);
   }
   const slash = u.path.indexOf("/");
