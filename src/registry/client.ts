@@ -54,11 +54,13 @@ function rawRequest(
     });
     req.on("error", (e: NodeJS.ErrnoException) => {
       const port = u.port || (u.protocol === "https:" ? "443" : "80");
+      // Go's *url.Error names the method as urlErrorOp does: "Get", "Put", "Head".
+      const op = method.slice(0, 1) + method.slice(1).toLowerCase();
       reject(
         new Error(
           e.code === "ECONNREFUSED"
-            ? `${method} "${url}": dial tcp ${u.hostname}:${port}: connect: connection refused`
-            : `${method} "${url}": ${e.message}`,
+            ? `${op} "${url}": dial tcp ${u.hostname}:${port}: connect: connection refused`
+            : `${op} "${url}": ${e.message}`,
         ),
       );
     });

@@ -10,7 +10,7 @@ export interface CliResult {
 
 export async function runCapstan(
   args: string[],
-  opts: { cwd: string; env?: Record<string, string | undefined> },
+  opts: { cwd: string; env?: Record<string, string | undefined>; stdin?: string },
 ): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
@@ -23,6 +23,7 @@ export async function runCapstan(
     },
     env: opts.env ?? {},
     cwd: opts.cwd,
+    stdin: opts.stdin === undefined ? undefined : async () => opts.stdin!,
   });
   return { stdout, stderr, code };
 }

@@ -2,6 +2,8 @@
 import { registryLogin, registryLogout } from "../../actions/registry.ts";
 import type { Command } from "../command.ts";
 import { CliError } from "../io.ts";
+import { slogLine } from "../log.ts";
+import { registryUsernamePassword } from "./password-prompt.ts";
 import { registryFlagSpecs, registryFlags } from "./registry-flags.ts";
 
 const login: Command = {
@@ -21,7 +23,15 @@ const login: Command = {
       );
     }
     const f = registryFlags(parsed, io);
-    if (parsed.flags["password-stdin"] && io.stdin) f.password = (await io.stdin()).replace(/\r?\n$/, "");
+    const creds = await registryUsernamePassword(
+      io,
+      f.username ?? "",
+      f.password ?? "",
+      parsed.flags["password-stdin"] === true,
+      (m) => io.stderr(slogLine("WARN", m)),
+    );
+    f.username = creds.username;
+    f.password = creds.password;
     io.stderr(await registryLogin(parsed.args[0]!, f));
   },
 };

@@ -1,6 +1,7 @@
 import { repoAdd } from "../../actions/repo-manage.ts";
 import type { Command } from "../command.ts";
 import { CliError } from "../io.ts";
+import { repoAddPassword } from "./password-prompt.ts";
 import { repoSettings } from "./repo-settings.ts";
 
 const command: Command = {
@@ -46,11 +47,8 @@ const command: Command = {
     const f = parsed.flags;
     let password = (f.password as string) ?? "";
     const username = (f.username as string) ?? "";
-    if (username !== "" && password === "") {
-      if (!f["password-stdin"] || !io.stdin)
-        throw new CliError("a password is required: use --password or --password-stdin");
-      password = (await io.stdin()).replace(/\n$/, "").replace(/\r$/, "");
-    }
+    if (username !== "" && password === "")
+      password = await repoAddPassword(io, f["password-stdin"] === true);
     const s = repoSettings(parsed, io);
     io.stdout(
       await repoAdd({
