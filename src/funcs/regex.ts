@@ -5,6 +5,7 @@ import { RE2JS } from "re2js";
 import { GoError, type GoFunc, type Value } from "../template/value.ts";
 import { intArg, stringSlice } from "./goargs.ts";
 import { backquoteOrQuote } from "./goquote.ts";
+import { nilOf } from "./util.ts";
 
 /** The Go-like engine re2js keeps inside each compiled pattern. */
 interface RE2Engine {
@@ -110,6 +111,17 @@ function findAll(c: Compiled, s: string, n: number): string[] {
   if (n < 0) n = s.length + 1;
   const m = n === 0 ? null : c.engine.findAllIndex(s, n);
   return (m ?? []).map(([a, b]) => s.slice(a, b));
+}
+
+/** FindAllString's result: nil (null in toJson) when nothing matched. */
+function findAllSlice(c: Compiled, s: string, n: number) {
+  const found = findAll(c, s, n);
+  return found.length === 0 ? nilOf(stringSlice([])) : stringSlice(found);
+}
+
+/** Split's result: nil for n == 0, else a (possibly empty) slice. */
+function splitSlice(c: Compiled, expr: string, s: string, n: number) {
+  return n === 0 ? nilOf(stringSlice([])) : stringSlice(split(c, expr, s, n));
 }
 
 function isWordChar(ch: string): boolean {
@@ -243,13 +255,13 @@ export const regexFuncs: Record<string, GoFunc> = {
   regexFindAll: {
     params: ["string", "string", "int"],
     result: "[]string",
-    fn: (re, s, n) => stringSlice(findAll(mustCompile(str(re)), str(s), intArg(n))),
+    fn: (re, s, n) => findAllSlice(mustCompile(str(re)), str(s), intArg(n)),
   },
   mustRegexFindAll: {
     params: ["string", "string", "int"],
     result: "[]string",
     returnsError: true,
-    fn: (re, s, n) => stringSlice(findAll(compile(str(re)), str(s), intArg(n))),
+    fn: (re, s, n) => findAllSlice(compile(str(re)), str(s), intArg(n)),
   },
   regexFind: {
     params: ["string", "string"],
@@ -293,13 +305,13 @@ export const regexFuncs: Record<string, GoFunc> = {
   regexSplit: {
     params: ["string", "string", "int"],
     result: "[]string",
-    fn: (re, s, n) => stringSlice(split(mustCompile(str(re)), str(re), str(s), intArg(n))),
+    fn: (re, s, n) => splitSlice(mustCompile(str(re)), str(re), str(s), intArg(n)),
   },
   mustRegexSplit: {
     params: ["string", "string", "int"],
     result: "[]string",
     returnsError: true,
-    fn: (re, s, n) => stringSlice(split(compile(str(re)), str(re), str(s), intArg(n))),
+    fn: (re, s, n) => splitSlice(compile(str(re)), str(re), str(s), intArg(n)),
   },
   regexQuoteMeta: { params: ["string"], result: "string", fn: (s) => quoteMeta(str(s)) },
 };

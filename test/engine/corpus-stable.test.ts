@@ -57,3 +57,22 @@ test("toToml control characters", async () => {
     ),
   );
 });
+
+// regexFindAll with no match and regexSplit with n = 0 return Go's nil slice:
+// toJson/toYaml print null, and range/len/empty see an empty list.
+test("regexFindAll / regexSplit nil results", async () => {
+  await assertSameAsHelm(
+    chart(
+      "s: abc\n",
+      [
+        'a: {{ regexFindAll "x" .Values.s -1 | toJson | quote }}',
+        'b: {{ mustRegexFindAll "x" .Values.s -1 | toYaml | quote }}',
+        'c: {{ regexSplit "b" .Values.s 0 | toJson | quote }}',
+        'd: {{ toJson (dict "m" (regexFindAll "b" .Values.s 0)) | quote }}',
+        'e: "{{ $x := regexFindAll "x" .Values.s -1 }}{{ len $x }} {{ empty $x }} {{ range $x }}r{{ else }}none{{ end }}"',
+        'f: {{ regexFindAll "b" .Values.s -1 | toJson | quote }}',
+        "",
+      ].join("\n"),
+    ),
+  );
+});
