@@ -4,13 +4,14 @@ import { dependencyList } from "../../actions/dependency-list.ts";
 import { DependencyManager } from "../../actions/dependency-manager.ts";
 import { goClean } from "../../actions/dependency-resolve.ts";
 import type { Command } from "../command.ts";
-import type { FlagSpec, Parsed } from "../flags.ts";
+import type { Parsed } from "../flags.ts";
 import { CliError, type CliIO } from "../io.ts";
 import { slogLine } from "../log.ts";
+import { dependencyFlags } from "./dependency-flags.ts";
 import { defaultKeyring } from "./package.ts";
 import { registryFlags } from "./registry-flags.ts";
 import { formatTable } from "./repo-output.ts";
-import { repoSettings, repoSettingsFlags } from "./repo-settings.ts";
+import { repoSettings } from "./repo-settings.ts";
 
 /** cobra's MaximumNArgs(1) error, in helm's words. */
 function atMostOneChart(parsed: Parsed, verb: string): string {
@@ -47,38 +48,6 @@ This will produce an error if the chart cannot be loaded.`,
     io.stdout(out + r.warnings.join(""));
   },
 };
-
-/** Flags of `dependency update` and `dependency build` (helm's dependency options and registry client). */
-export const dependencyFlags: FlagSpec[] = [
-  { name: "verify", kind: "bool", usage: "verify the packages against signatures" },
-  { name: "keyring", kind: "string", usage: "keyring containing public keys" },
-  { name: "skip-refresh", kind: "bool", usage: "do not refresh the local repository cache" },
-  { name: "cert-file", kind: "string", usage: "identify HTTPS client using this SSL certificate file" },
-  { name: "key-file", kind: "string", usage: "identify HTTPS client using this SSL key file" },
-  {
-    name: "insecure-skip-tls-verify",
-    kind: "bool",
-    usage: "skip tls certificate checks for the chart download",
-  },
-  { name: "plain-http", kind: "bool", usage: "use insecure HTTP connections for the chart download" },
-  {
-    name: "ca-file",
-    kind: "string",
-    usage: "verify certificates of HTTPS-enabled servers using this CA bundle",
-  },
-  {
-    name: "username",
-    kind: "string",
-    usage: "chart repository username where to locate the requested chart",
-  },
-  {
-    name: "password",
-    kind: "string",
-    usage: "chart repository password where to locate the requested chart",
-  },
-  { name: "registry-config", kind: "string", usage: "path to the registry config file" },
-  ...repoSettingsFlags,
-];
 
 /** The manager for CHART (default ".") with the verb's flags; out is helm's Manager.Out. */
 export function dependencyManager(

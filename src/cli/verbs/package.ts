@@ -3,51 +3,8 @@ import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { PackageAction } from "../../actions/package.ts";
 import type { Command } from "../command.ts";
-import type { FlagSpec } from "../flags.ts";
 import { CliError } from "../io.ts";
-
-/** The download flags `package -u` shares with `dependency update` (registry client, repository settings). */
-const packageDownloadFlags: FlagSpec[] = [
-  { name: "cert-file", kind: "string", usage: "identify HTTPS client using this SSL certificate file" },
-  { name: "key-file", kind: "string", usage: "identify HTTPS client using this SSL key file" },
-  {
-    name: "insecure-skip-tls-verify",
-    kind: "bool",
-    usage: "skip tls certificate checks for the chart download",
-  },
-  { name: "plain-http", kind: "bool", usage: "use insecure HTTP connections for the chart download" },
-  {
-    name: "ca-file",
-    kind: "string",
-    usage: "verify certificates of HTTPS-enabled servers using this CA bundle",
-  },
-  {
-    name: "username",
-    kind: "string",
-    usage: "chart repository username where to locate the requested chart",
-  },
-  {
-    name: "password",
-    kind: "string",
-    usage: "chart repository password where to locate the requested chart",
-  },
-  { name: "registry-config", kind: "string", usage: "path to the registry config file" },
-  {
-    name: "repository-config",
-    kind: "string",
-    usage: "path to the file containing repository names and URLs",
-  },
-  {
-    name: "repository-cache",
-    kind: "string",
-    usage: "path to the directory containing cached repository indexes",
-  },
-];
-
-/** helm's default keyring: $GNUPGHOME/pubring.gpg or ~/.gnupg/pubring.gpg. */
-export function defaultKeyring(env: Record<string, string | undefined>): string {
-  return join(env.GNUPGHOME || join(env.HOME || homedir(), ".gnupg"), "pubring.gpg");
-}
+import { downloadFlags } from "./dependency-flags.ts";
 
 const command: Command = {
   use: "package [CHART_PATH] [...] [flags]",
@@ -76,7 +33,7 @@ Versioned chart archives are used by Helm package repositories.`,
       usage:
         'location of a file which contains the passphrase for the signing key. Use "-" in order to read from stdin.',
     },
-    ...packageDownloadFlags,
+    ...downloadFlags,
   ],
   async run(parsed, io) {
     if (parsed.args.length === 0) throw new CliError("need at least one argument, the path to the chart");
@@ -109,3 +66,8 @@ Versioned chart archives are used by Helm package repositories.`,
   },
 };
 export default command;
+
+/** helm's default keyring: $GNUPGHOME/pubring.gpg or ~/.gnupg/pubring.gpg. */
+export function defaultKeyring(env: Record<string, string | undefined>): string {
+  return join(env.GNUPGHOME || join(env.HOME || homedir(), ".gnupg"), "pubring.gpg");
+}
