@@ -469,8 +469,7 @@ export class State {
       if (this.env.missingKey === "error") this.errorf(`nil data; no entry for key ${quote(fieldName)}`);
       return undefined;
     }
-    const typ = recvIface || receiver === null ? "interface {}" : goTypeName(receiver);
-    if (receiver === null) this.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
+    if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
     // Go looks methods up before fields and map keys.
     const method = methodOf(receiver, fieldName);
     if (method !== undefined) return this.evalCall(dot, method, false, node, fieldName, args, final);
@@ -501,6 +500,7 @@ export class State {
         return f;
       }
     }
+    const typ = recvIface ? "interface {}" : goTypeName(receiver);
     return this.errorf(`can't evaluate field ${fieldName} in type ${typ}`);
   }
 

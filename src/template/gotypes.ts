@@ -28,6 +28,21 @@ const underlying = new Map<string, string>([
 /** Registers a named type's underlying type (e.g. "common.Values" → "map[string]interface {}"). */
 export function registerUnderlyingType(name: string, under: string): void {
   underlying.set(name, under);
+  kindMemo.clear();
+  keyMemo.clear();
+  elemMemo.clear();
+}
+
+// Answers per type name: the executor asks on every field access and call
+// argument, and the answers depend only on the name and the registrations.
+const kindMemo = new Map<string, TypeKind>();
+const keyMemo = new Map<string, string>();
+const elemMemo = new Map<string, string>();
+
+function remember<T>(memo: Map<string, T>, t: string, v: T): T {
+  if (memo.size > 10000) memo.clear();
+  memo.set(t, v);
+  return v;
 }
 
 export function underlyingType(t: string): string {
@@ -56,6 +71,10 @@ export type TypeKind =
 
 /** The kind class of a type name, as reflect.Type.Kind() would classify it. */
 export function typeKind(t: string): TypeKind {
+  return kindMemo.get(t) ?? remember(kindMemo, t, typeKindOf(t));
+}
+
+function typeKindOf(t: string): TypeKind {
   if (t === REFLECT_VALUE) return "reflect";
   const u = underlyingType(t);
   if (u === "bool") return "bool";
@@ -140,16 +159,20 @@ export function zeroValue(t: string): Value {
 /** Element type of a Map or Array value ("interface {}" when untagged). */
 export function elemTypeOf(v: GoMap | GoSlice): string {
   const t = v[GO_TYPE];
-  return t === undefined ? "interface {}" : elemTypeName(underlyingType(t));
+  if (t === undefined) return "interface {}";
+  return elemMemo.get(t) ?? remember(elemMemo, t, elemTypeName(underlyingType(t)));
 }
 
 /** Key type of a Map value ("string" unless tagged otherwise). */
 export function keyTypeOf(v: GoMap): string {
   const t = v[GO_TYPE];
   if (t === undefined) return "string";
-  const u = underlyingType(t);
-  const m = /^map\[([^\]]*)\]/.exec(u);
-  return m ? m[1]! : "string";
+  let k = keyMemo.get(t);
+  if (k === undefined) {
+    const m = /^map\[([^\]]*)\]/.exec(underlyingType(t));
+    k = remember(keyMemo, t, m ? m[1]! : "string");
+  }
+  return k;
 }
 
 export function isIntKindName(t: string): boolean {
