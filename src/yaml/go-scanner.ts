@@ -78,10 +78,14 @@ class Bytes {
   toString(): string {
     const a = this.a;
     const n = this.n;
-    let ascii = n < 64;
-    for (let i = 0; ascii && i < n; i++) if (a[i]! >= 0x80) ascii = false;
-    if (ascii) return String.fromCharCode.apply(null, a.subarray(0, n) as unknown as number[]);
-    return DECODER.decode(a.subarray(0, n));
+    if (n > 48) return DECODER.decode(a.subarray(0, n));
+    let out = "";
+    for (let i = 0; i < n; i++) {
+      const c = a[i]!;
+      if (c >= 0x80) return DECODER.decode(a.subarray(0, n));
+      out += String.fromCharCode(c);
+    }
+    return out;
   }
 }
 
@@ -228,6 +232,20 @@ export class Scanner {
   private simpleKeyAllowed = false;
   private readonly simpleKeys: SimpleKey[] = [];
   private readonly simpleKeysByTok = new Map<number, number>();
+  // Scalars never nest, so one set of buffers serves them all.
+  private readonly bufS = new Bytes();
+  private readonly bufLeading = new Bytes();
+  private readonly bufTrailing = new Bytes();
+  private readonly bufSpaces = new Bytes();
+
+  /** The scalar buffers, emptied. */
+  private buffers(): [Bytes, Bytes, Bytes, Bytes] {
+    this.bufS.n = 0;
+    this.bufLeading.n = 0;
+    this.bufTrailing.n = 0;
+    this.bufSpaces.n = 0;
+    return [this.bufS, this.bufLeading, this.bufTrailing, this.bufSpaces];
+  }
 
   constructor(text: string) {
     if (text.length === 0) text = "\n";
@@ -363,8 +381,11 @@ export class Scanner {
 
   /** read: the current character's bytes onto s. */
   private read(s: Bytes): void {
-    const w = width(this.b[this.pos]!) || 1;
-    s.pushRange(this.b, this.pos, this.pos + w);
+    const b = this.b;
+    const c = b[this.pos]!;
+    const w = width(c) || 1;
+    s.push(c);
+    for (let k = 1; k < w; k++) s.push(b[this.pos + k]!);
     this.mark.index++;
     this.mark.column++;
     this.unread--;
@@ -1017,9 +1038,7 @@ export class Scanner {
     }
     let indent = 0;
     if (increment > 0) indent = this.indent >= 0 ? this.indent + increment : increment;
-    const s = new Bytes();
-    const leadingBreak = new Bytes();
-    const trailingBreaks = new Bytes();
+    const [s, leadingBreak, trailingBreaks] = this.buffers();
     indent = this.scanBlockScalarBreaks(indent, trailingBreaks, start);
     this.cache(1);
     let leadingBlank = false;
@@ -1083,10 +1102,7 @@ export class Scanner {
   private scanFlowScalar(single: boolean): Token {
     const start = this.here();
     this.skip();
-    const s = new Bytes();
-    const leadingBreak = new Bytes();
-    const trailingBreaks = new Bytes();
-    const whitespaces = new Bytes();
+    const [s, leadingBreak, trailingBreaks, whitespaces] = this.buffers();
     for (;;) {
       this.cache(4);
       if (this.atDocumentIndicator()) this.error("found unexpected document indicator", start);
@@ -1168,10 +1184,7 @@ export class Scanner {
   }
 
   private scanPlainScalar(): Token {
-    const s = new Bytes();
-    const leadingBreak = new Bytes();
-    const trailingBreaks = new Bytes();
-    const whitespaces = new Bytes();
+    const [s, leadingBreak, trailingBreaks, whitespaces] = this.buffers();
     let leadingBlanks = false;
     const indent = this.indent + 1;
     const start = this.here();
