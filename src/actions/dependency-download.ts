@@ -21,23 +21,12 @@ import { httpGet } from "../repo/getter.ts";
 import { cvURLs, cvVersion, type IndexFile, loadIndex, loadIndexFile } from "../repo/index-file.ts";
 import { loadRepoFile, type RepoEntry } from "../repo/repo-file.ts";
 import { Constraints, parseVersion } from "../repo/semver.ts";
+import type { DependencyOptions } from "./dependency-manager.ts";
 import { getLocalPath, goJoin, urlEqual } from "./dependency-resolve.ts";
 import { toArchiveChart } from "./package.ts";
-import type { RegistryFlags } from "./registry.ts";
 
-export interface DownloadContext {
-  chartPath: string;
-  cwd: string;
-  out: (s: string) => void;
-  err: (s: string) => void;
-  verify: boolean;
-  keyring: string;
-  debug: boolean;
-  repoFile: string;
-  /** Absolute. */
-  repoCache: string;
-  registry: RegistryFlags;
-}
+/** The manager's options, paths already absolute (repoFile, repoCache). */
+type DownloadContext = DependencyOptions;
 
 interface ChartRepo {
   entry: RepoEntry;
@@ -278,7 +267,7 @@ export async function downloadAll(deps: Dependency[], ctx: DownloadContext): Pro
         continue;
       }
       if (dep.Repository.startsWith("file://")) {
-        if (ctx.debug) ctx.out(`Archiving ${dep.Name} from repo ${dep.Repository}\n`);
+        if (ctx.debug === true) ctx.out(`Archiving ${dep.Name} from repo ${dep.Repository}\n`);
         try {
           dep.Version = tarFromLocalDir(ctx, dep.Name, dep.Repository, dep.Version, tmp);
         } catch (e) {

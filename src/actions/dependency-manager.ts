@@ -8,7 +8,7 @@ import type { Chart, Dependency, Lock } from "../chart/chart.ts";
 import { loadChartPath } from "../node/fs-load.ts";
 import { downloadIndexFile } from "../repo/chart-repository.ts";
 import { loadRepoFile, newEntry, type RepoEntry } from "../repo/repo-file.ts";
-import { type DownloadContext, downloadAll } from "./dependency-download.ts";
+import { downloadAll } from "./dependency-download.ts";
 import {
   getLocalPath,
   goJoin,
@@ -187,21 +187,6 @@ repository, use "https://charts.example.com/" or "@example" instead of
     if (missing.length > 0) throw new ErrRepoNotFound(missing);
   }
 
-  private downloadContext(): DownloadContext {
-    return {
-      chartPath: this.o.chartPath,
-      cwd: this.o.cwd,
-      out: this.o.out,
-      err: this.o.err,
-      verify: this.o.verify,
-      keyring: this.o.keyring,
-      debug: this.o.debug ?? false,
-      repoFile: this.o.repoFile,
-      repoCache: this.abs(this.o.repoCache),
-      registry: this.o.registry,
-    };
-  }
-
   private writeLock(lock: Lock, legacy: boolean): void {
     const name = legacy ? "requirements.lock" : "Chart.lock";
     writeFileSync(this.abs(goJoin(this.o.chartPath, name)), lockYAML(lock), { mode: 0o644 });
@@ -226,7 +211,7 @@ repository, use "https://charts.example.com/" or "@example" instead of
       repoNames: names,
       ociTags: (ref) => ociTags(ref, this.o.registry),
     });
-    await downloadAll(lock.Dependencies as Dependency[], this.downloadContext());
+    await downloadAll(lock.Dependencies as Dependency[], this.o);
     lock.Digest = hashReq(req, lock.Dependencies);
     if (c.lock && c.lock.Digest === lock.Digest) return;
     this.writeLock(lock, c.metadata.APIVersion === "v1");
@@ -259,7 +244,7 @@ repository, use "https://charts.example.com/" or "@example" instead of
     if (!this.o.skipRefresh) await this.updateRepositories();
     await downloadAll(
       lock.Dependencies.filter((d): d is Dependency => d !== null),
-      this.downloadContext(),
+      this.o,
     );
   }
 }
