@@ -1,7 +1,8 @@
 // The "format" checks santhosh-tekuri/jsonschema v6 asserts for schemas up to
 // draft-07 (later drafts only annotate), with v6's reasons. Each returns the
 // reason a string is not of the format, or "" when it is. Formats whose
-// reasons are Go library errors (uri, regex, date) are left unchecked.
+// reasons are Go library errors (uri, date, date-time) are left unchecked.
+import { RE2JS } from "re2js";
 import { goQuote } from "./go-text.ts";
 
 type FormatCheck = (s: string) => string;
@@ -92,7 +93,18 @@ function jsonPointer(s: string): string {
   return "";
 }
 
+// Go's regexp.Compile error ("error parsing regexp: ..."), which re2js reproduces.
+function regex(s: string): string {
+  try {
+    RE2JS.compile(s);
+    return "";
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
 export const V6_FORMATS: Record<string, FormatCheck> = {
+  regex,
   ipv4,
   hostname,
   email,

@@ -5,6 +5,7 @@
 import Ajv, { type ErrorObject } from "ajv";
 import Ajv2019 from "ajv/dist/2019.js";
 import Ajv2020 from "ajv/dist/2020.js";
+import draft07Meta from "ajv/dist/refs/json-schema-draft-07.json" with { type: "json" };
 import { RE2JS } from "re2js";
 import { goSprintV } from "./go-fmt.ts";
 import { goQuote, goTypeName } from "./go-text.ts";
@@ -49,16 +50,18 @@ function validatorFor(draft: string): AjvLike {
       validateSchema: false,
       logger: false,
       code: { regExp: re2Engine },
+      // Given at construction: the metaschema compiles then and checks "regex" too.
+      formats: Object.fromEntries(
+        Object.entries(V6_FORMATS).map(([n, check]) => [
+          n,
+          { type: "string", validate: (x: string) => check(x) === "" },
+        ]),
+      ),
     } as const;
     const Ctor = (draft === "2020" ? Ajv2020 : draft === "2019" ? Ajv2019 : Ajv) as unknown as new (
       o: object,
     ) => AjvLike;
     a = new Ctor(opts);
-    const withFormats = a as unknown as {
-      addFormat(n: string, f: { type: string; validate: (s: string) => boolean }): void;
-    };
-    for (const [name, check] of Object.entries(V6_FORMATS))
-      withFormats.addFormat(name, { type: "string", validate: (s) => check(s) === "" });
     cache.set(draft, a);
   }
   return a;
@@ -259,7 +262,9 @@ function instanceSegments(segs: string[]): number {
     ) {
       n++;
       if (/^\d+$/.test(segs[i + 1] ?? "") && i + 1 < segs.length) i++;
-    } else if (s === "definitions" || s === "$defs") return 0;
+    } else if (s === "contains")
+      n++; // its causes are at the items
+    else if (s === "definitions" || s === "$defs") return 0;
   }
   return n;
 }
@@ -272,6 +277,18 @@ function place(root: Node, e: ErrorObject, order: number) {
   let ii = 0;
   let i = 0;
   const keyword = segs[segs.length - 1]!;
+  // ajv gives paths from the last $ref target (a definition, or "#" again for
+  // recursive schemas), so the path ends where the instance does: align it there.
+  if (segs[0] !== "definitions" && segs[0] !== "$defs") {
+    ii = Math.max(0, inst.length - instanceSegments(segs.slice(0, -1)));
+    if (ii > 0) {
+      at = inst
+        .slice(0, ii)
+        .map((x) => `/${x}`)
+        .join("");
+      node = root.child(`$ref:#@${at}`, at);
+    }
+  }
   while (i < segs.length - 1) {
     const s = segs[i]!;
     if (s === "properties" || s === "patternProperties") {
@@ -488,6 +505,31 @@ function draftOf(schema: unknown): string {
   return "2020";
 }
 
+const DRAFT07 = "http://json-schema.org/draft-07/schema#";
+let metaValidate07: ReturnType<AjvLike["compile"]> | undefined;
+
+/**
+ * v6 first validates a schema against its metaschema. Done here for draft-07
+ * schemas (the usual $schema of chart schemas), whose metaschema ajv ships;
+ * other drafts fail later, at compile time, with ajv's words.
+ */
+function draft07MetaschemaErrors(schema: unknown): string {
+  if (schema === null || typeof schema !== "object") return "";
+  const id = (schema as Record<string, unknown>).$schema;
+  if (id !== DRAFT07 && id !== DRAFT07.slice(0, -1)) return "";
+  // ajv skips format checks in its own copy of the metaschema; compile ours.
+  metaValidate07 ??= validatorFor("07").compile({ ...draft07Meta, $id: "capstan:draft-07-metaschema" });
+  if (metaValidate07(schema)) return "";
+  const root = new Node("");
+  pruneAfterBlocking(metaValidate07.errors ?? []).forEach((e, i) => {
+    place(root, e, i);
+  });
+  let items = causes(root);
+  while (items.length === 1 && items[0]!.msg === "validation failed") items = items[0]!.children;
+  const header = `"file:///values.schema.json#" is not valid against metaschema: jsonschema validation failed with '${DRAFT07}'`;
+  return `${header}\n${render(items, "").replace(/\n$/, "")}`;
+}
+
 /** ValidateAgainstSingleSchema: "" when values satisfy the schema, else v6's error list (ending in a newline). */
 export function validateAgainstSingleSchema(values: Table, schemaBytes: Uint8Array): string {
   let schema: unknown;
@@ -498,6 +540,8 @@ export function validateAgainstSingleSchema(values: Table, schemaBytes: Uint8Arr
     return goJSONSyntaxError(text);
   }
   const draft = draftOf(schema);
+  const metaErr = draft07MetaschemaErrors(schema);
+  if (metaErr !== "") return metaErr;
   schema = normalizeSchema(schema, draft === "07");
   if (draft === "07" && schema !== null && typeof schema === "object" && "$schema" in schema) {
     schema = { ...(schema as object) };

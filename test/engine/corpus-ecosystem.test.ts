@@ -239,3 +239,28 @@ test("values schema: pattern and patternProperties are Go regular expressions (R
     });
   }
 });
+
+test("values schema: a draft-07 schema is first checked against its metaschema, as helm does", async () => {
+  const d7 = "http://json-schema.org/draft-07/schema#";
+  const probes: [string, object][] = [
+    ["required-bool", { $schema: d7, properties: { e: { type: "string", required: true } } }],
+    [
+      "examples-string",
+      { $schema: "http://json-schema.org/draft-07/schema", properties: { e: { examples: "x" } } },
+    ],
+    ["bad-regex", { $schema: d7, properties: { e: { pattern: "(a)\\1" } } }],
+    ["perl-regex", { $schema: d7, properties: { e: { pattern: "^(?!x).*$" } } }],
+    ["minimum-string", { $schema: d7, properties: { e: { minimum: "5" } } }],
+    ["enum-empty", { $schema: d7, properties: { e: { enum: [] } } }],
+    // A recursive schema: causes found through "#" land at the right instance.
+    ["recursive", { $schema: d7, properties: { e: { items: { $ref: "#" } }, n: { type: "integer" } } }],
+  ];
+  for (const [name, schema] of probes) {
+    await assertSameAsHelm({
+      "Chart.yaml": `apiVersion: v2\nname: meta-${name}\nversion: 1.0.0\n`,
+      "values.yaml": name === "recursive" ? "e:\n  - n: x\n" : "e: a\n",
+      "values.schema.json": JSON.stringify(schema),
+      "templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
+    });
+  }
+});
