@@ -21,6 +21,7 @@ import { httpGet } from "../repo/getter.ts";
 import { cvURLs, cvVersion, type IndexFile, loadIndex, loadIndexFile } from "../repo/index-file.ts";
 import { loadRepoFile, type RepoEntry } from "../repo/repo-file.ts";
 import { Constraints, parseVersion } from "../repo/semver.ts";
+import { quote } from "../template/strconv.ts";
 import type { DependencyOptions } from "./dependency-manager.ts";
 import { getLocalPath, goJoin, urlEqual } from "./dependency-resolve.ts";
 import { toArchiveChart } from "./package.ts";
@@ -94,12 +95,12 @@ async function findChartURL(
       body = await httpGet(resolveReferenceURL(repoURL, "index.yaml"), { repoURL });
     } catch (e) {
       throw new Error(
-        `looks like "${repoURL}" is not a valid chart repository or cannot be reached: ${(e as Error).message}`,
+        `looks like ${quote(repoURL)} is not a valid chart repository or cannot be reached: ${(e as Error).message}`,
       );
     }
     const idx = loadIndex(body, repoURL);
-    let label = `chart "${name}"`;
-    if (version !== "") label += ` version "${version}"`;
+    let label = `chart ${quote(name)}`;
+    if (version !== "") label += ` version ${quote(version)}`;
     let cv: ReturnType<IndexFile["get"]>;
     try {
       cv = idx.get(name, version);
@@ -234,7 +235,7 @@ async function fetchOne(
       try {
         prov = await httpGet(`${found.url}.prov`, found.get);
       } catch {
-        throw new Error(`failed to fetch provenance "${found.url}.prov"`);
+        throw new Error(`failed to fetch provenance ${quote(`${found.url}.prov`)}`);
       }
       writeFileSync(`${saved}.prov`, prov, { mode: 0o644 });
       await verifyChart(saved, `${saved}.prov`, ctx.keyring);
@@ -252,7 +253,7 @@ export async function downloadAll(deps: Dependency[], ctx: DownloadContext): Pro
   const destShown = goJoin(ctx.chartPath, "charts");
   const dest = resolve(ctx.cwd, destShown);
   if (existsSync(dest)) {
-    if (!statSync(dest).isDirectory()) throw new Error(`"${destShown}" is not a directory`);
+    if (!statSync(dest).isDirectory()) throw new Error(`${quote(destShown)} is not a directory`);
   } else mkdirSync(dest, { recursive: true, mode: 0o755 });
   const tmp = resolve(ctx.cwd, ctx.chartPath, `tmpcharts-${process.pid}`);
   mkdirSync(tmp, { recursive: true, mode: 0o755 });

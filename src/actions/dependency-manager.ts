@@ -8,6 +8,7 @@ import type { Chart, Dependency, Lock } from "../chart/chart.ts";
 import { loadChartPath } from "../node/fs-load.ts";
 import { downloadIndexFile } from "../repo/chart-repository.ts";
 import { loadRepoFile, newEntry, type RepoEntry } from "../repo/repo-file.ts";
+import { quote } from "../template/strconv.ts";
 import { downloadAll } from "./dependency-download.ts";
 import {
   getLocalPath,
@@ -161,7 +162,7 @@ repository, use "https://charts.example.com/" or "@example" instead of
     const cache = this.abs(this.o.repoCache);
     await Promise.all(
       repos.map(async (r) => {
-        const shown = JSON.stringify(r.name.startsWith(managerKeyPrefix) ? r.url : r.name);
+        const shown = quote(r.name.startsWith(managerKeyPrefix) ? r.url : r.name);
         try {
           await downloadIndexFile(r, cache);
           this.o.out(`...Successfully got an update from the ${shown} chart repository\n`);

@@ -13,6 +13,7 @@ import { cvURLs, cvVersion, loadIndexFile } from "../repo/index-file.ts";
 import { marshalOrderedJSON } from "../repo/json-ordered.ts";
 import { Constraints, compareVersions, parseVersion } from "../repo/semver.ts";
 import { toYAML } from "../repo/yaml.ts";
+import { quote } from "../template/strconv.ts";
 
 /** Go's filepath.Clean for the relative or absolute paths helm prints. */
 export function goClean(p: string): string {
@@ -116,10 +117,11 @@ export async function resolveLock(reqs: Dependency[], ctx: ResolveContext): Prom
       constraint = Constraints.parse(d.Version);
     } catch (e) {
       throw new Error(
-        `dependency "${d.Name}" has an invalid version/constraint format: ${(e as Error).message}`,
+        `dependency ${quote(d.Name)} has an invalid version/constraint format: ${(e as Error).message}`,
       );
     }
-    const miss = () => missing.push(`"${d.Name}" (repository "${d.Repository}", version "${d.Version}")`);
+    const miss = () =>
+      missing.push(`${quote(d.Name)} (repository ${quote(d.Repository)}, version ${quote(d.Version)})`);
     if (d.Repository === "") {
       getLocalPath(join("charts", d.Name), ctx.chartPath, ctx.cwd);
       locked.push(lockedDependency(d.Name, "", d.Version));
