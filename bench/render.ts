@@ -3,59 +3,22 @@
 //   cli:        `node bin/capstan.js template` once per chart
 //   in-process: capstan's library, all charts in one process, after loading
 // Charts: the fixture charts, helm's `create` scaffold, and generated charts
-// with many templates. Usage: node --import tsx bench/render.ts [--runs N]
+// with many templates (bench/gen-chart.ts; --big adds one of 1000 templates).
+// Usage: node --import tsx bench/render.ts [--runs N] [--big]
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { renderChart } from "../src/actions/render.ts";
 import { loadChartPath } from "../src/node/fs-load.ts";
 import { helmEnv, helmPath, projectRoot } from "../test/helpers/oracle.ts";
+import { writeGeneratedChart } from "./gen-chart.ts";
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1] || 5);
 const work = mkdtempSync(join(tmpdir(), "capstan-bench-render-"));
 
 function generatedChart(name: string, templates: number): string {
-  const dir = join(work, name);
-  mkdirSync(join(dir, "templates"), { recursive: true });
-  writeFileSync(join(dir, "Chart.yaml"), `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n`);
-  writeFileSync(
-    join(dir, "values.yaml"),
-    "image:\n  repository: nginx\n  tag: 1.25\nreplicas: 3\nlabels:\n  a: b\n  c: d\nports: [80, 443, 8080]\n",
-  );
-  writeFileSync(
-    join(dir, "templates/_helpers.tpl"),
-    `{{- define "g.labels" -}}\napp: {{ .Chart.Name }}\nrelease: {{ .Release.Name }}\n{{- range $k, $v := .Values.labels }}\n{{ $k }}: {{ $v | quote }}\n{{- end }}\n{{- end }}\n`,
-  );
-  for (let i = 0; i < templates; i++) {
-    writeFileSync(
-      join(dir, `templates/t${i}.yaml`),
-      `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: {{ .Release.Name }}-t${i}
-  labels:
-    {{- include "g.labels" . | nindent 4 }}
-spec:
-  replicas: {{ .Values.replicas }}
-  template:
-    spec:
-      containers:
-        - name: c${i}
-          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
-          ports:
-          {{- range .Values.ports }}
-            - containerPort: {{ . }}
-          {{- end }}
-          env:
-            - name: INDEX
-              value: {{ printf "%d" ${i} | quote }}
-            - name: CONFIG
-              value: {{ toJson .Values.labels | b64enc | quote }}
-`,
-    );
-  }
-  return dir;
+  return writeGeneratedChart(join(work, name), name, templates);
 }
 
 function charts(): string[] {
@@ -68,6 +31,7 @@ function charts(): string[] {
   execFileSync(helmPath(), ["create", join(work, "scaffold")], { env: helmEnv() });
   out.push(join(work, "scaffold"));
   out.push(generatedChart("gen60", 60), generatedChart("gen300", 300));
+  if (process.argv.includes("--big")) out.push(generatedChart("gen1000", 1000));
   return out;
 }
 
