@@ -12,6 +12,8 @@ import { loadIndex } from "../repo/index-file.ts";
 export interface PullOptions {
   /** --verify: fetch <chart URL>.prov and check it against keyring before keeping the chart. */
   verify?: boolean;
+  /** --prov: fetch the provenance file too, without verifying (a warning when there is none). */
+  prov?: boolean;
   keyring?: string;
   chartRef: string;
   version: string;
@@ -80,18 +82,24 @@ export async function pull(o: PullOptions): Promise<string> {
     }
     let out = "";
     const saved = await downloadTo(resolved, dest);
-    if (o.verify) {
-      // As helm's VerifyAlways: the archive is kept, then its provenance fetched beside it and checked.
-      const { verifyChart } = await import("../repo/provenance.ts");
-      let prov: Uint8Array;
+    if (o.verify || o.prov) {
+      // As helm's VerifyAlways (--verify) and VerifyLater (--prov): the archive is kept, then
+      // its provenance fetched beside it (and, for --verify, checked).
+      let prov: Uint8Array | undefined;
       try {
         prov = await httpGet(`${resolved.url}.prov`, resolved.get);
-      } catch {
-        throw new Error(`failed to fetch provenance "${resolved.url}.prov"`);
+      } catch (e) {
+        if (o.verify) throw new Error(`failed to fetch provenance "${resolved.url}.prov"`);
+        out += `WARNING: Verification not found for ${o.chartRef}: ${(e as Error).message}\n`;
       }
-      writeFileSync(`${saved}.prov`, prov, { mode: 0o644 });
-      const v = await verifyChart(saved, `${saved}.prov`, o.keyring ?? "");
-      out = `${v.signedBy.map((s) => `Signed by: ${s}\n`).join("")}Using Key With Fingerprint: ${v.fingerprint}\nChart Hash Verified: ${v.fileHash}\n`;
+      if (prov) {
+        writeFileSync(`${saved}.prov`, prov, { mode: 0o644 });
+        if (o.verify) {
+          const { verifyChart } = await import("../repo/provenance.ts");
+          const v = await verifyChart(saved, `${saved}.prov`, o.keyring ?? "");
+          out = `${v.signedBy.map((s) => `Signed by: ${s}\n`).join("")}Using Key With Fingerprint: ${v.fingerprint}\nChart Hash Verified: ${v.fileHash}\n`;
+        }
+      }
     }
     if (!o.untar) return out;
     let ud = o.untarDir;
@@ -130,7 +138,7 @@ export function expandInto(dir: string, bytes: Uint8Array): void {
 
 async function pullFromRegistry(o: PullOptions, version: string, destDir: string): Promise<string> {
   const { pullOCI } = await import("./registry.ts");
-  const r = await pullOCI(o.chartRef, version, {
+  const flags = {
     plainHTTP: o.plainHTTP,
     insecureSkipTLSVerify: o.get.insecureSkipTLSVerify,
     caFile: o.get.caFile || undefined,
@@ -139,23 +147,51 @@ async function pullFromRegistry(o: PullOptions, version: string, destDir: string
     username: o.get.username || undefined,
     password: o.get.password || undefined,
     registryConfig: o.registryConfig ?? "",
-  });
-  if (o.untar) {
-    const ud = isAbsolute(o.untarDir) ? o.untarDir : join(destDir, o.untarDir);
-    const chartName = r.fileName.replace(/-[^-]+\.tgz$/, "");
-    const udCheck = o.untarDir === "." ? join(destDir, chartName) : join(ud, chartName);
-    if (existsSync(udCheck)) {
-      throw new Error(
-        `failed to untar: a file or directory with the name ${o.untarDir === "." ? chartName : udCheck} already exists`,
-      );
-    }
-    mkdirSync(udCheck, { recursive: true, mode: 0o755 });
-    expandInto(ud, r.data);
-  } else {
-    if (!existsSync(destDir))
-      throw new Error(`open ${join(o.destDir, r.fileName)}: no such file or directory`);
-    writeFileSync(join(destDir, r.fileName), r.data, { mode: 0o644 });
-  }
+  };
+  const r = await pullOCI(o.chartRef, version, flags);
   o.warn(r.message);
-  return "";
+  if (!o.untar && !existsSync(destDir))
+    throw new Error(`open ${join(o.destDir, r.fileName)}: no such file or directory`);
+  // helm downloads into a temporary folder when untarring (a .prov there is not kept).
+  const dir = o.untar ? mkdtempSync(join(tmpdir(), "helm-")) : destDir;
+  try {
+    const saved = join(dir, r.fileName);
+    writeFileSync(saved, r.data, { mode: 0o644 });
+    let out = "";
+    if (o.verify || o.prov) {
+      // The getter fetches "<resolved ref>.prov": the same manifest's provenance layer.
+      let prov: Uint8Array | undefined;
+      try {
+        const p = await pullOCI(r.resolvedRef, "", flags, true);
+        prov = p.prov;
+        o.warn(p.message);
+      } catch (e) {
+        if (o.verify) throw new Error(`failed to fetch provenance "${r.resolvedRef}.prov"`);
+        out += `WARNING: Verification not found for ${o.chartRef}: ${(e as Error).message}\n`;
+      }
+      if (prov) {
+        writeFileSync(`${saved}.prov`, prov, { mode: 0o644 });
+        if (o.verify) {
+          const { verifyChart } = await import("../repo/provenance.ts");
+          const v = await verifyChart(saved, `${saved}.prov`, o.keyring ?? "");
+          out = `${v.signedBy.map((s) => `Signed by: ${s}\n`).join("")}Using Key With Fingerprint: ${v.fingerprint}\nChart Hash Verified: ${v.fileHash}\n`;
+        }
+      }
+    }
+    if (o.untar) {
+      const ud = isAbsolute(o.untarDir) ? o.untarDir : join(destDir, o.untarDir);
+      const chartName = r.fileName.replace(/-[^-]+\.tgz$/, "");
+      const udCheck = o.untarDir === "." ? join(destDir, chartName) : join(ud, chartName);
+      if (existsSync(udCheck)) {
+        throw new Error(
+          `failed to untar: a file or directory with the name ${o.untarDir === "." ? chartName : udCheck} already exists`,
+        );
+      }
+      mkdirSync(udCheck, { recursive: true, mode: 0o755 });
+      expandInto(ud, r.data);
+    }
+    return out;
+  } finally {
+    if (o.untar) rmSync(dir, { recursive: true, force: true });
+  }
 }

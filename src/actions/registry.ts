@@ -1,6 +1,6 @@
 // OCI registry verbs as helm 4 runs them: `registry login|logout`, `push`,
 // and the oci:// side of `pull`. Messages go to stderr, as helm's do.
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { loadArchive } from "../chart/load.ts";
 import { metadataJSON } from "../chart/package-metadata.ts";
 import { parseReference, RegistryClient, type RegistryOptions } from "../registry/client.ts";
@@ -91,7 +91,10 @@ export async function push(chartPath: string, remote: string, f: RegistryFlags):
     ann[k] = escapeNonASCII(v);
   }
   const config = new TextEncoder().encode(marshalOrderedJSON(metadataJSON(md), ""));
-  const digest = await clientFor(host, f).push(repository, tag, config, bytes, ann);
+  // A provenance file beside the archive travels as its own layer.
+  const provPath = `${chartPath}.prov`;
+  const prov = existsSync(provPath) ? readFileSync(provPath) : undefined;
+  const digest = await clientFor(host, f).push(repository, tag, config, bytes, ann, prov);
   return `Pushed: ${host}/${repository}:${tag}\nDigest: ${digest}\n`;
 }
 
@@ -100,7 +103,8 @@ export async function pullOCI(
   ref: string,
   version: string,
   f: RegistryFlags,
-): Promise<{ fileName: string; data: Uint8Array; message: string }> {
+  withProv = false,
+): Promise<{ fileName: string; data: Uint8Array; message: string; prov?: Uint8Array; resolvedRef: string }> {
   const { host, repository, tag: refTag } = parseReference(ref);
   const client = clientFor(host, f);
   let tag = refTag || version.replaceAll("+", "_");
@@ -114,11 +118,13 @@ export async function pullOCI(
       throw new Error(`could not locate a version matching provided version string ${version}`);
     tag = candidates[0]!.t;
   }
-  const r = await client.pull(repository, tag);
+  const r = await client.pull(repository, tag, withProv);
   const name = repository.split("/").pop()!;
   return {
     fileName: `${name}-${tag.replaceAll("_", "+")}.tgz`,
     data: r.chart,
+    prov: r.prov,
     message: `Pulled: ${host}/${repository}:${tag}\nDigest: ${r.digest}\n`,
+    resolvedRef: `oci://${host}/${repository}:${tag}`,
   };
 }

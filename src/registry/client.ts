@@ -216,9 +216,10 @@ export class RegistryClient {
     const c = await this.pushBlob(repository, config);
     const l = await this.pushBlob(repository, chart);
     const layers = [{ mediaType: CHART_LAYER_MEDIA_TYPE, digest: l.digest, size: l.size }];
+    // helm 4 lists the provenance layer first.
     if (prov) {
       const p = await this.pushBlob(repository, prov);
-      layers.push({ mediaType: PROV_LAYER_MEDIA_TYPE, digest: p.digest, size: p.size });
+      layers.unshift({ mediaType: PROV_LAYER_MEDIA_TYPE, digest: p.digest, size: p.size });
     }
     const sorted = Object.fromEntries(
       Object.keys(annotations)
@@ -241,9 +242,11 @@ export class RegistryClient {
     return sha256(manifest);
   }
 
+  /** Pulls the chart layer, and with withProv the provenance layer too (an error when the manifest has none). */
   async pull(
     repository: string,
     tag: string,
+    withProv = false,
   ): Promise<{ chart: Uint8Array; digest: string; prov?: Uint8Array }> {
     const scope = `repository:${repository}:pull`;
     const m = await this.request("GET", `/v2/${repository}/manifests/${tag}`, "GET", {
@@ -251,13 +254,18 @@ export class RegistryClient {
       scope,
     });
     const manifest = JSON.parse(new TextDecoder().decode(m.body)) as { layers?: Descriptor[] };
-    const layer = manifest.layers?.find((d) => d.mediaType === CHART_LAYER_MEDIA_TYPE);
-    if (!layer) throw new Error(`manifest does not contain a layer with mediatype ${CHART_LAYER_MEDIA_TYPE}`);
-    const blob = await this.request("GET", `/v2/${repository}/blobs/${layer.digest}`, "GET", { scope });
-    if (sha256(blob.body) !== layer.digest || blob.body.length !== layer.size) {
-      throw new Error(`digest mismatch for ${repository}@${layer.digest}`);
-    }
-    return { chart: blob.body, digest: sha256(m.body) };
+    const blobOf = async (mediaType: string) => {
+      const layer = manifest.layers?.find((d) => d.mediaType === mediaType);
+      if (!layer) throw new Error(`manifest does not contain a layer with mediatype ${mediaType}`);
+      const blob = await this.request("GET", `/v2/${repository}/blobs/${layer.digest}`, "GET", { scope });
+      if (sha256(blob.body) !== layer.digest || blob.body.length !== layer.size) {
+        throw new Error(`digest mismatch for ${repository}@${layer.digest}`);
+      }
+      return blob.body;
+    };
+    const chart = await blobOf(CHART_LAYER_MEDIA_TYPE);
+    const prov = withProv ? await blobOf(PROV_LAYER_MEDIA_TYPE) : undefined;
+    return { chart, digest: sha256(m.body), prov };
   }
 
   async tags(repository: string): Promise<string[]> {

@@ -3,71 +3,31 @@
 // helm 4 and capstan. The same archive pushed by either gives the same
 // manifest digest; messages and the credentials file match helm's.
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import bcrypt from "bcryptjs";
 import { helmEnv, runHelm, stripHelmLogLines } from "../helpers/oracle.ts";
 import { runCapstan } from "../repo/cli-run.ts";
 import { helmPackagedRepo } from "../repo/fixtures.ts";
+import { freshHome, hasRegistry, type Registry, startRegistry } from "./registry-server.ts";
 
-const hasRegistry = spawnSync("sh", ["-c", "command -v docker-registry"]).status === 0;
-let proc: ChildProcess | undefined;
+let reg: Registry | undefined;
 let host = "";
 let charts = "";
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
-
 before(async () => {
   if (!hasRegistry) return;
-  const dir = mkdtempSync(join(tmpdir(), "capstan-registry-"));
-  mkdirSync(join(dir, "data"));
-  writeFileSync(join(dir, "htpasswd"), `ci:${bcrypt.hashSync("pa55", 4)}\n`);
-  const port = await freePort();
-  host = `127.0.0.1:${port}`;
-  writeFileSync(
-    join(dir, "config.yml"),
-    `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: ${host}\nauth:\n  htpasswd:\n    realm: basic-realm\n    path: ${dir}/htpasswd\n`,
-  );
-  proc = spawn("docker-registry", ["serve", join(dir, "config.yml")], { stdio: "ignore" });
-  for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`http://${host}/v2/`).then(
-      (r) => r.status === 401,
-      () => false,
-    );
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  reg = await startRegistry();
+  host = reg.host;
   charts = await helmPackagedRepo();
   // a fixed mtime: helm puts the archive's modification time into the manifest
   for (const f of ["alpha-0.1.0.tgz", "beta-2.3.4.tgz", "gamma-db-10.0.0.tgz"]) {
     utimesSync(join(charts, f), new Date("2024-05-06T07:08:09Z"), new Date("2024-05-06T07:08:09Z"));
   }
 });
-after(() => {
-  if (proc?.pid) process.kill(proc.pid);
-});
+after(() => reg?.stop());
 
-function home() {
-  const root = mkdtempSync(join(tmpdir(), "capstan-oci-home-"));
-  return {
-    root,
-    env: {
-      HELM_CONFIG_HOME: join(root, "c"),
-      HELM_CACHE_HOME: join(root, "k"),
-      HELM_DATA_HOME: join(root, "d"),
-    },
-  };
-}
+const home = freshHome;
 
 const clean = (s: string) => stripHelmLogLines(s).replaceAll("capstan", "helm");
 
