@@ -1,6 +1,7 @@
 // loader.LoadValues: a values file may hold several YAML documents (split on
 // `---` lines as k8s.io/apimachinery's YAMLReader does); each must be a table
 // and they are merged in order. Used for values.yaml and for -f files.
+import { splitYAMLDocuments as splitDocuments, YAMLError } from "../yaml/index.ts";
 import { mergeMaps, type Table } from "./tables.ts";
 import { readYAMLDocument } from "./yaml-read.ts";
 
@@ -10,27 +11,12 @@ export class ValuesLoadError extends Error {
 
 /** Splits a YAML stream into documents the way YAMLReader.Read does. */
 export function splitYAMLDocuments(text: string): string[] {
-  const docs: string[] = [];
-  let buf = "";
-  let i = 0;
-  while (i < text.length) {
-    const nl = text.indexOf("\n", i);
-    const line = nl < 0 ? text.slice(i) : text.slice(i, nl + 1);
-    i = nl < 0 ? text.length : nl + 1;
-    if (line.startsWith("---")) {
-      const trimmed = line.slice(3).trim();
-      if (trimmed.length > 0 && trimmed[0] !== "#")
-        throw new ValuesLoadError(`error reading yaml document: invalid Yaml document separator: ${trimmed}`);
-      if (buf.length !== 0) {
-        docs.push(buf);
-        buf = "";
-      }
-      continue;
-    }
-    buf += line;
+  try {
+    return splitDocuments(text);
+  } catch (e) {
+    if (e instanceof YAMLError) throw new ValuesLoadError(`error reading yaml document: ${e.message}`);
+    throw e;
   }
-  if (buf.length !== 0) docs.push(buf);
-  return docs;
 }
 
 function kind(v: unknown): string {

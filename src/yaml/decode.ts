@@ -353,19 +353,24 @@ export function readYAMLInto(text: string, target: "map" | "slice", opts: ReadYA
 
 /**
  * Splits a multi-document stream the way k8s.io/apimachinery's YAMLReader
- * does for helm's LoadValues: a line starting with "---" ends a document
- * (only spaces or a comment may follow it); empty documents are skipped.
+ * does for helm's LoadValues: lines are read as bufio.ReadLine reads them
+ * ("\r\n" and "\n" dropped) and each gets "\n" back, so the last line gains
+ * one; a line starting with "---" ends a document (only spaces or a comment
+ * may follow it); empty documents are skipped.
  */
 export function splitYAMLDocuments(text: string): string[] {
   const docs: string[] = [];
   let buf = "";
   const lines = text.split("\n");
   // A final newline does not start another line.
-  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  for (let line of lines) {
-    if (line.endsWith("\r")) line = line.slice(0, -1);
+  const last = lines.length > 0 && lines[lines.length - 1] === "" ? lines.pop() : undefined;
+  const lastHadNewline = last !== undefined;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    const hadNewline = i < lines.length - 1 || lastHadNewline;
+    if (hadNewline && line.endsWith("\r")) line = line.slice(0, -1);
     if (line.startsWith("---")) {
-      const rest = line.slice(3).trim();
+      const rest = goTrimSpace(line.slice(3));
       if (rest.length > 0 && rest[0] !== "#") {
         throw new YAMLError(`invalid Yaml document separator: ${rest}`);
       }
@@ -379,4 +384,9 @@ export function splitYAMLDocuments(text: string): string[] {
   }
   if (buf.length > 0) docs.push(buf);
   return docs;
+}
+
+/** strings.TrimSpace: ASCII white space and Unicode spaces (enough of them for a separator line). */
+function goTrimSpace(s: string): string {
+  return s.replace(/^[\s\u0085]+|[\s\u0085]+$/g, "");
 }

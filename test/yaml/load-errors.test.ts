@@ -27,6 +27,9 @@ const CHARTS: Record<string, ChartFiles> = {
   "values.yaml tab": { "Chart.yaml": V2, "values.yaml": "a:\n\tb: 1\n", ...T },
   "values.yaml unknown anchor": { "Chart.yaml": V2, "values.yaml": "a: *x\n", ...T },
   "values.yaml BOM and CRLF": { "Chart.yaml": V2, "values.yaml": "\uFEFFa: 1\r\nb: [\r\n", ...T },
+  "values.yaml without a final newline": { "Chart.yaml": V2, "values.yaml": "a: 1\nb: 'x", ...T },
+  "values.yaml CRLF and a lone CR": { "Chart.yaml": V2, "values.yaml": "a: 1\r\nb: 'x\r", ...T },
+  "values.yaml separator with CRLF": { "Chart.yaml": V2, "values.yaml": "a: 1\r\n--- \r\nb: [\r\n", ...T },
   "values.yaml too large": { "Chart.yaml": V2, "values.yaml": big, ...T },
   "values.yaml invalid UTF-8": { "Chart.yaml": V2, "values.yaml": bytes("a: 1\nb: x", [0xff], "\n"), ...T },
   "values.yaml truncated UTF-8": { "Chart.yaml": V2, "values.yaml": bytes("a: x", [0xc3]), ...T },
@@ -56,6 +59,7 @@ const FILES: Record<string, string> = {
   "bad flow": "a: {b: [1\n",
   "bad quote": "a: 'x\nb: 2\n",
   list: "- a\n",
+  "no final newline": "a: {b: 1",
   "second document": "a: 1\n---\n\tb: 1\n",
   "too large for a chart file": big,
 };
