@@ -492,7 +492,37 @@ function normalizeSchema(s: unknown, refHidesSiblings: boolean, namesMap = false
   return out;
 }
 
-const compiled = new Map<string, ReturnType<AjvLike["compile"]>>();
+const compiled = new Map<string, ReturnType<AjvLike["compile"]> | string>();
+
+/** The validator for a schema text, or the error helm prints for it. */
+function compileSchemaText(text: string): ReturnType<AjvLike["compile"]> | string {
+  let schema: unknown;
+  try {
+    schema = JSON.parse(text);
+  } catch {
+    return goJSONSyntaxError(text);
+  }
+  const draft = draftOf(schema);
+  const metaErr = draft07MetaschemaErrors(schema);
+  if (metaErr !== "") return metaErr;
+  schema = normalizeSchema(schema, draft === "07");
+  if (draft === "07" && schema !== null && typeof schema === "object" && "$schema" in schema) {
+    schema = { ...(schema as object) };
+    delete (schema as Record<string, unknown>).$schema;
+  }
+  try {
+    return validatorFor(draft).compile(schema);
+  } catch (e) {
+    // Two different schemas with one $id cannot share an ajv instance.
+    if (!/already exists/.test((e as Error).message)) return (e as Error).message;
+    cache.delete(draft);
+    try {
+      return validatorFor(draft).compile(schema);
+    } catch (e2) {
+      return (e2 as Error).message;
+    }
+  }
+}
 
 function draftOf(schema: unknown): string {
   const id =
@@ -532,39 +562,16 @@ function draft07MetaschemaErrors(schema: unknown): string {
 
 /** ValidateAgainstSingleSchema: "" when values satisfy the schema, else v6's error list (ending in a newline). */
 export function validateAgainstSingleSchema(values: Table, schemaBytes: Uint8Array): string {
-  let schema: unknown;
   const text = new TextDecoder("utf-8").decode(schemaBytes);
-  try {
-    schema = JSON.parse(text);
-  } catch {
-    return goJSONSyntaxError(text);
-  }
-  const draft = draftOf(schema);
-  const metaErr = draft07MetaschemaErrors(schema);
-  if (metaErr !== "") return metaErr;
-  schema = normalizeSchema(schema, draft === "07");
-  if (draft === "07" && schema !== null && typeof schema === "object" && "$schema" in schema) {
-    schema = { ...(schema as object) };
-    delete (schema as Record<string, unknown>).$schema;
-  }
-  // Compiling is the costly part; batch renders see the same schemas again and again.
+  // Parsing, checking and compiling is the costly part; batch renders see the same schemas again and again.
   let validate = compiled.get(text);
-  if (!validate) {
-    try {
-      validate = validatorFor(draft).compile(schema);
-    } catch (e) {
-      // Two different schemas with one $id cannot share an ajv instance.
-      if (!/already exists/.test((e as Error).message)) return (e as Error).message;
-      cache.delete(draft);
-      try {
-        validate = validatorFor(draft).compile(schema);
-      } catch (e2) {
-        return (e2 as Error).message;
-      }
-    }
+  if (validate === undefined) {
+    validate = compileSchemaText(text);
     if (compiled.size > 256) compiled.clear();
     compiled.set(text, validate);
   }
+  // A schema that does not load fails every validation with the same text.
+  if (typeof validate === "string") return validate;
   if (validate(toJSONData(values))) return "";
   const root = new Node("");
   pruneAfterBlocking(validate.errors ?? []).forEach((e, i) => {
