@@ -6,8 +6,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import fc from "fast-check";
 import { differentialTemplate } from "../helpers/differential.ts";
 import type { ChartFiles } from "../helpers/oracle.ts";
+import { brokenDocumentArbitrary } from "./broken-gen.ts";
 
 const V2 = "apiVersion: v2\nname: c\nversion: 0.1.0\n";
 const V1 = "apiVersion: v1\nname: c\nversion: 0.1.0\n";
@@ -86,3 +88,13 @@ for (const [name, text] of Object.entries(FILES)) {
     assert.ok(c.equal, c.diff);
   });
 }
+
+test("values files made by random edits load (or fail) as helm's do (seed 42)", async () => {
+  const docs = fc.sample(brokenDocumentArbitrary, { seed: 42, numRuns: 24 });
+  const diffs: string[] = [];
+  for (const doc of docs) {
+    const c = await differentialTemplate({ "Chart.yaml": V2, "values.yaml": doc, ...T });
+    if (!c.equal) diffs.push(`${JSON.stringify(doc)}\n${c.diff}`);
+  }
+  assert.equal(diffs.length, 0, diffs.slice(0, 3).join("\n"));
+});
