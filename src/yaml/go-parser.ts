@@ -1,9 +1,9 @@
 // go-yaml v2's parser (parserc.go) over the ported scanner, driven the way
-// go-yaml's decoder drives it for Unmarshal: events of the first document
-// only, anchors registered as their node starts, an alias to an unknown
-// anchor refused at once. It answers one question: the error go-yaml gives
-// for a text, if any ("yaml: line 3: did not find expected key"). Values are
-// built elsewhere (decode.ts, with the `yaml` package).
+// go-yaml's decoder (decode.go's parser) drives it for Unmarshal: events of
+// the first document only, composed into nodes, anchors registered as their
+// node starts, an alias to an unknown anchor refused at once. Errors carry
+// go-yaml's exact text and line ("yaml: line 3: did not find expected key");
+// decode.ts turns the nodes into Go values.
 import { GoYAMLSyntaxError, type Mark, Scanner, STYLE, T, type Token } from "./go-scanner.ts";
 
 const E = {
