@@ -489,7 +489,23 @@ function normalizeSchema(s: unknown, refHidesSiblings: boolean, namesMap = false
         ? v
         : normalizeSchema(v, refHidesSiblings, !namesMap && SCHEMA_MAPS.has(k));
   }
+  if (!namesMap) draft04Exclusive(out);
   return out;
+}
+
+// Draft-04's boolean exclusiveMinimum/exclusiveMaximum qualify minimum/maximum;
+// ajv knows only the numeric form of later drafts.
+function draft04Exclusive(o: Record<string, unknown>) {
+  for (const [ex, lim] of [
+    ["exclusiveMinimum", "minimum"],
+    ["exclusiveMaximum", "maximum"],
+  ] as const) {
+    if (typeof o[ex] !== "boolean") continue;
+    if (o[ex] === true && typeof o[lim] === "number") {
+      o[ex] = o[lim];
+      delete o[lim];
+    } else delete o[ex];
+  }
 }
 
 const compiled = new Map<string, ReturnType<AjvLike["compile"]> | string>();

@@ -264,3 +264,21 @@ test("values schema: a draft-07 schema is first checked against its metaschema, 
     });
   }
 });
+
+test("values schema: draft-04 boolean exclusiveMinimum/exclusiveMaximum", async () => {
+  const d4 = "http://json-schema.org/draft-04/schema#";
+  const probes: [string, object, string][] = [
+    ["min-ok", { $schema: d4, properties: { e: { minimum: 5, exclusiveMinimum: true } } }, "e: 6\n"],
+    ["min-bad", { $schema: d4, properties: { e: { minimum: 5, exclusiveMinimum: true } } }, "e: 5\n"],
+    ["max-bad", { $schema: d4, properties: { e: { maximum: 5, exclusiveMaximum: true } } }, "e: 5\n"],
+    ["max-false", { $schema: d4, properties: { e: { maximum: 5, exclusiveMaximum: false } } }, "e: 5\n"],
+  ];
+  for (const [name, schema, values] of probes) {
+    await assertSameAsHelm({
+      "Chart.yaml": `apiVersion: v2\nname: d4-${name}\nversion: 1.0.0\n`,
+      "values.yaml": values,
+      "values.schema.json": JSON.stringify(schema),
+      "templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
+    });
+  }
+});
