@@ -144,8 +144,10 @@ function recAllTemplates(c: EngineChart, out: Map<string, Renderable>, vals: GoM
   if (c.isRoot()) scoped = parentValues ?? emptyValues();
   else {
     const v = parentValues instanceof Map ? parentValues.get(c.name()) : undefined;
-    // vals.Table gives the sub-chart its part as common.Values (same entries).
-    scoped = v instanceof Map ? goMap([...v], "common.Values") : emptyValues();
+    // vals.Table gives the sub-chart its part of the parent's values as
+    // common.Values: the same map, so what its templates set there shows to
+    // the parent, which renders later.
+    scoped = v instanceof Map ? namedView(v, "common.Values") : emptyValues();
   }
   const next = goMap(
     [
@@ -171,6 +173,17 @@ function recAllTemplates(c: EngineChart, out: Map<string, Renderable>, vals: GoM
     out.set(`${full}/${t.name}`, { text: decodeUTF8(t.data), vals: next, basePath: `${full}/templates` });
   }
   return next;
+}
+
+/** The same map seen with another Go type name (a conversion between named map types). */
+function namedView(m: GoMap, goType: string): GoMap {
+  return new Proxy(m, {
+    get(target, prop) {
+      if (prop === GO_TYPE) return goType;
+      const v = Reflect.get(target, prop, target);
+      return typeof v === "function" ? v.bind(target) : v;
+    },
+  });
 }
 
 function emptyValues(): GoMap {

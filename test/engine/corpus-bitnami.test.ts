@@ -93,3 +93,18 @@ test("chart references that are neither paths nor repo/chart", async () => {
     assert.ok(c.equal, c.diff);
   }
 });
+
+// A subchart's .Values is the parent's map for it (Values.Table), not a copy:
+// keys its templates set or unset show in the parent's .Values.<alias>.
+test("a subchart's .Values is shared with the parent's .Values.<name>", async () => {
+  await assertSameAsHelm({
+    "Chart.yaml":
+      "apiVersion: v2\nname: top\nversion: 1.0.0\ndependencies:\n  - name: sub\n    version: 1.0.0\n    alias: cache\n",
+    "values.yaml": "cache:\n  port: 1\n  nested: {a: 1}\n",
+    "charts/sub/Chart.yaml": "apiVersion: v2\nname: sub\nversion: 1.0.0\n",
+    "charts/sub/values.yaml": "port: 2\nother: 3\n",
+    "charts/sub/templates/a.yaml":
+      '{{- $_ := set .Values "added" "by-sub" }}\n{{- $_ := unset .Values "other" }}\n{{- $_ := set .Values.nested "b" 2 }}\nkind: A\nv: {{ .Values | toJson }}\nt: {{ printf "%s %T %s %d" (typeOf .Values) .Values.nested (kindOf .Values) (len .Values) | quote }}\n',
+    "templates/p.yaml": "kind: P\nv: {{ .Values.cache | toJson }}\nt: {{ typeOf .Values.cache }}\n",
+  });
+});
