@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Chart } from "../chart/chart.ts";
 import { goFsError } from "../node/fs-load.ts";
 import { decodeK8sDocuments } from "./k8s-yaml.ts";
-import { loadChartDirV2 } from "./load.ts";
+import { loadChartOnce } from "./load.ts";
 import { ERROR, type Linter } from "./support.ts";
 
 const decoder = new TextDecoder();
@@ -24,7 +24,7 @@ export function lintCrds(linter: Linter): void {
   if (!linter.run(ERROR, dir, st.isDirectory() ? null : "not a directory")) return;
   let chart: Chart;
   try {
-    chart = loadChartDirV2(linter.chartDir);
+    chart = loadChartOnce(linter, linter.chartDir);
   } catch (e) {
     linter.run(ERROR, dir, (e as Error).message);
     return;

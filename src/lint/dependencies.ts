@@ -1,13 +1,13 @@
 // helm's dependency lint rule (rules/dependencies.go): Chart.yaml's
 // dependencies and the charts in charts/ must agree, names/aliases unique.
 import type { Chart } from "../chart/chart.ts";
-import { loadChartDirV2 } from "./load.ts";
+import { loadChartOnce } from "./load.ts";
 import { ERROR, type Linter, WARNING } from "./support.ts";
 
 export function lintDependencies(linter: Linter): void {
   let c: Chart;
   try {
-    c = loadChartDirV2(linter.chartDir);
+    c = loadChartOnce(linter, linter.chartDir);
   } catch (e) {
     linter.run(ERROR, "", `unable to load chart\n\t${(e as Error).message}`);
     return;

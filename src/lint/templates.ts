@@ -19,7 +19,7 @@ import { readYAML, toYAML } from "../yaml/index.ts";
 import { validateNoDeprecations } from "./deprecations.ts";
 import { validateMetadataName } from "./k8s-names.ts";
 import { decodeK8sDocuments, type K8sYamlStruct } from "./k8s-yaml.ts";
-import { loadChartDirV2 } from "./load.ts";
+import { loadChartOnce } from "./load.ts";
 import { ERROR, type Linter, WARNING } from "./support.ts";
 
 export interface TemplateLintOptions {
@@ -55,7 +55,7 @@ export function lintTemplates(linter: Linter, values: Map<string, unknown>, opts
 
   let chart: Chart;
   try {
-    chart = loadChartDirV2(linter.chartDir);
+    chart = loadChartOnce(linter, linter.chartDir).cloneTree();
   } catch (e) {
     linter.run(ERROR, DIR, (e as Error).message);
     return;
