@@ -10,12 +10,16 @@ if (!dir) throw new Error("usage: render-profile.ts <chart dir> [runs]");
 const runs = Number(process.argv[3] ?? 20);
 const chart = loadChartPath(dir);
 const times: number[] = [];
+const cpus: number[] = [];
 for (let i = 0; i < runs; i++) {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   renderChart(chart, new Map());
   times.push(performance.now() - t0);
+  const c = process.cpuUsage(c0);
+  cpus.push((c.user + c.system) / 1000);
 }
-const sorted = [...times].sort((a, b) => a - b);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(
-  `${dir}: first ${times[0]!.toFixed(1)} ms, median ${sorted[Math.floor(runs / 2)]!.toFixed(2)} ms, min ${sorted[0]!.toFixed(2)} ms over ${runs} runs`,
+  `${dir}: first ${times[0]!.toFixed(1)} ms (cpu ${cpus[0]!.toFixed(1)}), median ${median(times).toFixed(2)} ms (cpu ${median(cpus).toFixed(2)}) over ${runs} runs`,
 );

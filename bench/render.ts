@@ -4,15 +4,24 @@
 //   in-process: capstan's library, all charts in one process, after loading
 // Charts: the fixture charts, helm's `create` scaffold, and generated charts
 // with many templates (bench/gen-chart.ts; --big adds one of 1000 templates).
-// Usage: node --import tsx bench/render.ts [--runs N] [--big]
+// Usage: node --import tsx bench/render.ts [--runs N] [--big] [--src]
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { renderChart } from "../src/actions/render.ts";
-import { loadChartPath } from "../src/node/fs-load.ts";
+import { pathToFileURL } from "node:url";
 import { helmEnv, helmPath, projectRoot } from "../test/helpers/oracle.ts";
 import { writeGeneratedChart } from "./gen-chart.ts";
+
+// In-process renders use the built library (dist/index.js, what `import "capstan"`
+// loads), not src/ through tsx: tsx compiles file by file, so enum members
+// (T.Space, N.Field) stay property loads where the bundle has numbers, and a
+// warm gen300 render took about 4x the CPU through tsx (185 vs 48 ms, measured
+// with bench/render-profile.ts). --src measures src/ through tsx instead.
+const lib: typeof import("../src/index.ts") = process.argv.includes("--src")
+  ? await import("../src/index.ts")
+  : await import(pathToFileURL(join(projectRoot, "dist/index.js")).href);
+const { loadChartPath, renderChart } = lib;
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1] || 5);
 const work = mkdtempSync(join(tmpdir(), "capstan-bench-render-"));
