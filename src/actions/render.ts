@@ -48,6 +48,8 @@ export interface RenderResult {
   files: Map<string, string>;
   /** The coalesced values the templates saw. */
   values: GoMap;
+  /** The chart tree as rendered: disabled subcharts pruned, aliases applied (its CRDs are the ones helm prints). */
+  chart: Chart;
 }
 
 /** An error raised after rendering, with the rendered files kept for --debug output. */
@@ -119,7 +121,7 @@ export function renderChart(
   notes.sort((a, b) => depth(a.path) - depth(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   try {
     const { hooks, manifests } = sortManifests(files, parseHead, undefined, opts.warn);
-    return { manifests, hooks, notes, files, values };
+    return { manifests, hooks, notes, files, values, chart };
   } catch (e) {
     if (e instanceof ManifestParseError) throw new RenderFailure(e.message, files);
     throw e;

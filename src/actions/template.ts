@@ -195,7 +195,8 @@ export async function runTemplate(args: string[], opts: TemplateOptions): Promis
       : opts.outputDir
     : undefined;
   if (opts.includeCrds) {
-    for (const crd of chart.crdObjects()) {
+    // From the processed tree: CRDs of disabled subcharts are left out, as helm does.
+    for (const crd of result.chart.crdObjects()) {
       const data = decoder.decode(crd.file.data);
       if (!outDir) manifestParts.push(`---\n# Source: ${crd.filename}\n${data}\n`);
       else {

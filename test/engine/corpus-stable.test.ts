@@ -76,3 +76,26 @@ test("regexFindAll / regexSplit nil results", async () => {
     ),
   );
 });
+
+// --include-crds prints the CRDs of the chart tree as rendered: a subchart
+// disabled by its condition (or tags) contributes none, an aliased one does.
+const crdChart: ChartFiles = {
+  "Chart.yaml":
+    "apiVersion: v2\nname: p\nversion: 1.0.0\ndependencies:\n- name: sub\n  version: 1.0.0\n  condition: sub.enabled\n- name: sub\n  version: 1.0.0\n  alias: other\n  tags: [extra]\n",
+  "values.yaml": "sub:\n  enabled: true\ntags:\n  extra: false\n",
+  "crds/a.yaml": "kind: CustomResourceDefinition\nmetadata:\n  name: a.x.io\n",
+  "templates/cm.yaml": "a: 1\n",
+  "charts/sub/Chart.yaml": "apiVersion: v2\nname: sub\nversion: 1.0.0\n",
+  "charts/sub/crds/s.yaml": "kind: CustomResourceDefinition\nmetadata:\n  name: s.x.io\n",
+  "charts/sub/templates/b.yaml": "b: 1\n",
+};
+for (const args of [
+  "",
+  "--set sub.enabled=false",
+  "--set tags.extra=true",
+  "--set sub.enabled=false,tags.extra=true",
+]) {
+  test(`--include-crds with subcharts ${args || "(defaults)"}`, async () => {
+    await assertSameAsHelm(crdChart, ["--include-crds", ...args.split(" ").filter(Boolean)]);
+  });
+}
