@@ -1,7 +1,7 @@
 // The "format" checks santhosh-tekuri/jsonschema v6 asserts for schemas up to
 // draft-07 (later drafts only annotate), with v6's reasons. Each returns the
 // reason a string is not of the format, or "" when it is. Formats whose
-// reasons are Go library errors (uri, date, date-time) are left unchecked.
+// reasons are Go library errors (uri, ipv6) are left unchecked.
 import { RE2JS } from "re2js";
 import { goQuote } from "./go-text.ts";
 
@@ -103,7 +103,92 @@ function regex(s: string): string {
   }
 }
 
+// time.Parse("2006-01-02", s)'s error, for the failures a date string can have.
+function date(s: string): string {
+  const layout = ["2006", "-", "01", "-", "02"];
+  let rest = s;
+  const nums: number[] = [];
+  for (let i = 0; i < layout.length; i++) {
+    const el = layout[i]!;
+    if (el === "-") {
+      if (!rest.startsWith("-"))
+        return `parsing time ${goQuote(s)} as "2006-01-02": cannot parse ${goQuote(rest)} as "-"`;
+      rest = rest.slice(1);
+      continue;
+    }
+    const width = el.length;
+    const digits = rest.slice(0, width);
+    if (digits.length < width || !/^\d+$/.test(digits))
+      return `parsing time ${goQuote(s)} as "2006-01-02": cannot parse ${goQuote(rest)} as ${goQuote(el)}`;
+    nums.push(Number(digits));
+    rest = rest.slice(width);
+  }
+  if (rest !== "") return `parsing time ${goQuote(s)}: extra text: ${goQuote(rest)}`;
+  const [y, m, d] = nums as [number, number, number];
+  if (m < 1 || m > 12) return `parsing time ${goQuote(s)}: month out of range`;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d < 1 || d > days) return `parsing time ${goQuote(s)}: day out of range`;
+  return "";
+}
+
+function time(str: string): string {
+  if (new TextEncoder().encode(str).length < 9) return "less than 9 characters long";
+  if (str[2] !== ":" || str[5] !== ":") return "missing colon in correct place";
+  const hms: number[] = [];
+  for (const tok of str.slice(0, 8).split(":")) {
+    if (!/^[+-]?\d+$/.test(tok)) return "invalid hour/min/sec";
+    const n = Number(tok);
+    if (n < 0) return "non-positive hour/min/sec";
+    hms.push(n);
+  }
+  if (hms.length !== 3) return "missing hour/min/sec";
+  let [h, m] = hms as [number, number, number];
+  const sec = hms[2]!;
+  if (h > 23 || m > 59 || sec > 60) return "hour/min/sec out of range";
+  let rest = str.slice(8);
+  if (rest.startsWith(".")) {
+    const digits = /^\d*/.exec(rest.slice(1))![0].length;
+    if (digits === 0) return "no digits in second fraction";
+    rest = rest.slice(1 + digits);
+  }
+  if (rest !== "z" && rest !== "Z") {
+    if (rest.length !== 6) return "offset must be 6 characters long";
+    const sign = rest[0] === "+" ? -1 : rest[0] === "-" ? 1 : 0;
+    if (sign === 0) return "offset must begin with plus/minus";
+    rest = rest.slice(1);
+    if (rest[2] !== ":") return "missing colon in offset in correct place";
+    const zhm: number[] = [];
+    for (const tok of rest.split(":")) {
+      if (!/^[+-]?\d+$/.test(tok)) return "invalid hour/min in offset";
+      const n = Number(tok);
+      if (n < 0) return "non-positive hour/min in offset";
+      zhm.push(n);
+    }
+    const [zh, zm] = zhm as [number, number];
+    if (zh > 23 || zm > 59) return "hour/min in offset out of range";
+    let hm = h * 60 + m + sign * (zh * 60 + zm);
+    if (hm < 0) hm += 24 * 60;
+    h = Math.floor(hm / 60);
+    m = hm % 60;
+  }
+  if (sec >= 60 && (h !== 23 || m !== 59)) return "invalid leap second";
+  return "";
+}
+
+function dateTime(s: string): string {
+  if (new TextEncoder().encode(s).length < 20) return "less than 20 characters long";
+  if (s[10] !== "t" && s[10] !== "T") return "11th character must be t or T";
+  const d = date(s.slice(0, 10));
+  if (d) return `invalid date element: ${d}`;
+  const t = time(s.slice(11));
+  if (t) return `invalid time element: ${t}`;
+  return "";
+}
+
 export const V6_FORMATS: Record<string, FormatCheck> = {
+  date,
+  time,
+  "date-time": dateTime,
   regex,
   ipv4,
   hostname,

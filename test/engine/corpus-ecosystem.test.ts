@@ -282,3 +282,32 @@ test("values schema: draft-04 boolean exclusiveMinimum/exclusiveMaximum", async 
     });
   }
 });
+
+test("values schema: draft-07 date, time and date-time formats with v6's and Go's reasons", async () => {
+  const cases: [string, string][] = [
+    ["date", "2021-13-01"],
+    ["date", "2021-1-01"],
+    ["date", "2021-02-30"],
+    ["date", "2021/02/02"],
+    ["date", "2021-02-28x"],
+    ["date", "2024-02-29"],
+    ["time", "25:00:00Z"],
+    ["time", "12:00:00+0100"],
+    ["time", "12:00:60Z"],
+    ["date-time", "yesterday"],
+    ["date-time", "2021-01-01 12:00:00Z"],
+    ["date-time", "2021-13-01T12:00:00Z"],
+    ["date-time", "2021-01-01T12:00:00+01:00"],
+  ];
+  for (const [i, [format, value]] of cases.entries()) {
+    await assertSameAsHelm({
+      "Chart.yaml": `apiVersion: v2\nname: dt-${i}\nversion: 1.0.0\n`,
+      "values.yaml": `e: "${value}"\n`,
+      "values.schema.json": JSON.stringify({
+        $schema: "http://json-schema.org/draft-07/schema#",
+        properties: { e: { format } },
+      }),
+      "templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
+    });
+  }
+});
