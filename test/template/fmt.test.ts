@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { sprint, sprintf, sprintln } from "../../src/template/fmt.ts";
 import type { Value } from "../../src/template/value.ts";
+import { asWritten } from "../helpers/differential.ts";
 import { helmRenderCases } from "../helpers/template-cases.ts";
 import {
   type Arg,
@@ -353,7 +354,7 @@ test(`fmt: ${cases.length} printf/print/println cases match helm`, async () => {
     const want = r.output ?? `ERROR: ${r.error}`;
     let got: string;
     try {
-      got = c.ours();
+      got = asWritten(c.ours());
     } catch (e) {
       got = `THROWN: ${(e as Error).message}`;
     }
