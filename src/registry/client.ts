@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import * as http from "node:http";
 import * as https from "node:https";
+import { errorResponseText } from "./errors.ts";
 
 interface RawResponse {
   status: number;
@@ -134,7 +135,7 @@ export class RegistryClient {
     method: string,
     pathOrURL: string,
     op: string,
-    init: { body?: Uint8Array; headers?: Record<string, string>; scope?: string } = {},
+    init: { body?: Uint8Array; headers?: Record<string, string>; scope?: string; notFound?: string } = {},
   ): Promise<RawResponse> {
     const url = pathOrURL.startsWith("http") ? pathOrURL : `${this.base()}${pathOrURL}`;
     const send = async (auth?: string) => {
@@ -152,14 +153,8 @@ export class RegistryClient {
         throw new Error(`${op} "${url}": basic credential not found`);
       }
     }
-    if (res.status >= 400) {
-      let detail = "";
-      try {
-        const e = JSON.parse(new TextDecoder().decode(res.body)).errors?.[0];
-        if (e) detail = `: ${String(e.code).toLowerCase()}: ${e.message}`;
-      } catch {}
-      throw new Error(`${op} "${url}": response status code ${res.status}${detail}`);
-    }
+    if (res.status === 404 && init.notFound) throw new Error(init.notFound);
+    if (res.status >= 400) throw new Error(errorResponseText(op, url, res.status, res.body));
     return res;
   }
 
@@ -249,9 +244,13 @@ export class RegistryClient {
     withProv = false,
   ): Promise<{ chart: Uint8Array; digest: string; prov?: Uint8Array }> {
     const scope = `repository:${repository}:pull`;
+    // oras.Copy resolves the root with FetchReference and wraps its error; a 404 is errdef's "not found".
     const m = await this.request("GET", `/v2/${repository}/manifests/${tag}`, "GET", {
       headers: { Accept: MANIFEST_MEDIA_TYPE },
       scope,
+      notFound: `${this.host}/${repository}:${tag}: not found`,
+    }).catch((e: Error) => {
+      throw new Error(`failed to perform "FetchReference" on source: ${e.message}`);
     });
     const manifest = JSON.parse(new TextDecoder().decode(m.body)) as { layers?: Descriptor[] };
     const blobOf = async (mediaType: string) => {

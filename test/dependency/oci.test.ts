@@ -120,7 +120,6 @@ test("oci:// versions with build metadata (tags with _) and the same version twi
 
 test("oci:// errors from the registry", {
   skip: !hasRegistry,
-  todo: "registry client error texts (src/registry) differ from oras's",
 }, async () => {
   const tree = {
     "tags/Chart.yaml": chart("tags", dep("nope", "^5.0.0")),
