@@ -169,19 +169,6 @@ function checkInChartsDir(ctx: DownloadContext, dep: Dependency, destShown: stri
   return undefined;
 }
 
-/** helm's registry client explains a pulled tag holding "_" (a "+" in the chart version). */
-function underscoreNotice(pulled: string): string {
-  const ref = /^Pulled: (\S+)$/m.exec(pulled)?.[1] ?? "";
-  if (!ref.includes("_") || pulled.includes("contains an underscore")) return "";
-  return `${ref} contains an underscore.
-
-OCI artifact references (e.g. tags) do not support the plus sign (+). To support
-storing semantic versions, Helm adopts the convention of changing plus (+) to
-an underscore (_) in chart version tags when pushing to a registry and back to
-a plus (+) when pulling from a registry.
-`;
-}
-
 /** helm's parseOCIRef: "oci://host/path/name:tag" split at the tag. */
 function parseOCIRef(ref: string): [string, string] {
   const m = /^(oci:\/\/[^:]+(:[0-9]{1,5})?[^:]+):(.*)$/.exec(ref);
@@ -208,7 +195,7 @@ async function fetchOne(
       const { pullOCI } = await import("./registry.ts");
       const r = await pullOCI(ref, version, ctx.registry);
       writeFileSync(join(tmp, r.fileName), r.data, { mode: 0o644 });
-      ctx.err(r.message + underscoreNotice(r.message));
+      ctx.err(r.message);
     } catch (e) {
       return `could not download ${ref}: ${(e as Error).message}`;
     }

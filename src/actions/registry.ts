@@ -14,7 +14,8 @@ export interface RegistryFlags extends Omit<RegistryOptions, "credentials"> {
   registryConfig: string;
 }
 
-function clientFor(host: string, f: RegistryFlags): RegistryClient {
+/** A registry client for host with the flags' credentials, else those `registry login` stored. */
+export function clientFor(host: string, f: RegistryFlags): RegistryClient {
   const credentials =
     f.username || f.password
       ? { username: f.username ?? "", password: f.password ?? "" }
@@ -95,8 +96,18 @@ export async function push(chartPath: string, remote: string, f: RegistryFlags):
   const provPath = `${chartPath}.prov`;
   const prov = existsSync(provPath) ? readFileSync(provPath) : undefined;
   const digest = await clientFor(host, f).push(repository, tag, config, bytes, ann, prov);
-  return `Pushed: ${host}/${repository}:${tag}\nDigest: ${digest}\n`;
+  const ref = `${host}/${repository}:${tag}`;
+  return `Pushed: ${ref}\nDigest: ${digest}\n${tag.includes("_") ? underscoreNotice(ref) : ""}`;
 }
+
+// helm's registry client explains a reference holding "_" (pull: anywhere in it; push: in the tag).
+const underscoreNotice = (ref: string) => `${ref} contains an underscore.
+
+OCI artifact references (e.g. tags) do not support the plus sign (+). To support
+storing semantic versions, Helm adopts the convention of changing plus (+) to
+an underscore (_) in chart version tags when pushing to a registry and back to
+a plus (+) when pulling from a registry.
+`;
 
 /** Pulls oci://host/repo/chart at a version (or the newest matching tag); returns the file name and message. */
 export async function pullOCI(
@@ -119,12 +130,13 @@ export async function pullOCI(
     tag = candidates[0]!.t;
   }
   const r = await client.pull(repository, tag, withProv);
+  const pulled = `${host}/${repository}:${tag}`;
   const name = repository.split("/").pop()!;
   return {
     fileName: `${name}-${tag.replaceAll("_", "+")}.tgz`,
     data: r.chart,
     prov: r.prov,
-    message: `Pulled: ${host}/${repository}:${tag}\nDigest: ${r.digest}\n`,
+    message: `Pulled: ${pulled}\nDigest: ${r.digest}\n${pulled.includes("_") ? underscoreNotice(pulled) : ""}`,
     resolvedRef: `oci://${host}/${repository}:${tag}`,
   };
 }
