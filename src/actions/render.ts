@@ -120,7 +120,7 @@ export function renderChart(
   const depth = (s: string) => s.split("/charts/").length - 1;
   notes.sort((a, b) => depth(a.path) - depth(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   try {
-    const { hooks, manifests } = sortManifests(files, parseHead, undefined, opts.warn);
+    const { hooks, manifests } = sortManifests(files, parseHead);
     return { manifests, hooks, notes, files, values, chart };
   } catch (e) {
     if (e instanceof ManifestParseError) throw new RenderFailure(e.message, files);

@@ -2,6 +2,7 @@
 // `level=WARN msg="returned non-bool value" path=b.enabled chart=b`.
 // capstan prints the same lines on stderr, so scripts that read them keep working.
 import { setDependencyWarningHandler } from "../chart/dependencies.ts";
+import { setManifestInfoHandler } from "../engine/manifests.ts";
 import { setFsLoadWarningHandler } from "../node/fs-load.ts";
 import { quote } from "../template/strconv.ts";
 import { setCoalesceWarningHandler } from "../values/coalesce.ts";
@@ -36,4 +37,5 @@ export function installLogHandlers(io: CliIO): void {
   setDependencyWarningHandler((msg, attrs) => io.stderr(slogLine("WARN", msg, attrs)));
   setCoalesceWarningHandler((msg) => io.stderr(slogLine("INFO", msg)));
   setFsLoadWarningHandler((msg) => io.stderr(slogLine("WARN", msg)));
+  setManifestInfoHandler((msg, attrs) => io.stderr(slogLine("INFO", msg, attrs)));
 }

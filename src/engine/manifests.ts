@@ -175,6 +175,15 @@ export function sortByKind<T>(items: T[], kindOf: (t: T) => string, order: strin
 
 export class ManifestParseError extends Error {}
 
+/** A structured slog.Info line of releaseutil (message plus key/value attributes). */
+export type ManifestInfoLog = (msg: string, attrs: [string, string][]) => void;
+let infoLog: ManifestInfoLog = () => {};
+
+/** Where helm's `slog.Info("skipping unknown hooks", "hookTypes", ...)` goes (the CLI prints it on stderr). */
+export function setManifestInfoHandler(fn: ManifestInfoLog): void {
+  infoLog = fn;
+}
+
 /**
  * releaseutil.SortManifests: files (path → rendered text) into hooks and
  * manifests, each ordered by kind. `parseHead` reads a document's head as
@@ -184,7 +193,6 @@ export function sortManifests(
   files: Map<string, string>,
   parseHead: (doc: string) => SimpleHead,
   order: string[] = INSTALL_ORDER,
-  warn: (msg: string) => void = () => {},
 ): { hooks: Hook[]; manifests: Manifest[] } {
   const hooks: Hook[] = [];
   const generic: Manifest[] = [];
@@ -231,7 +239,7 @@ export function sortManifests(
         hook.events.push(e);
       }
       if (unknown) {
-        warn(`skipping unknown hooks: ${hookTypes}`);
+        infoLog("skipping unknown hooks", [["hookTypes", hookTypes]]);
         continue;
       }
       hooks.push(hook);

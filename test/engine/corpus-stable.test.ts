@@ -1,9 +1,10 @@
 // Regressions found rendering old helm/charts stable charts (scripts/corpus-diff.ts
 // on /work/corpus/stable): each case is a small chart of our own that reproduces
 // one difference, compared with helm 4 byte for byte (errors included).
+import assert from "node:assert/strict";
 import { test } from "node:test";
-import { assertSameAsHelm } from "../helpers/differential.ts";
-import type { ChartFiles } from "../helpers/oracle.ts";
+import { assertSameAsHelm, runCapstan } from "../helpers/differential.ts";
+import { type ChartFiles, hashFiles, runHelm, writeChart } from "../helpers/oracle.ts";
 
 const chartYaml = "apiVersion: v2\nname: c\nversion: 0.1.0\n";
 const cm =
@@ -99,3 +100,34 @@ for (const args of [
     await assertSameAsHelm(crdChart, ["--include-crds", ...args.split(" ").filter(Boolean)]);
   });
 }
+
+// Old charts mark CRDs with the helm 2 hook "crd-install": helm 4 drops them
+// and logs slog.Info("skipping unknown hooks", "hookTypes", ...) on stderr.
+test("unknown hook types: output and stderr log line", async () => {
+  const files: ChartFiles = {
+    "Chart.yaml": "apiVersion: v1\nname: h\nversion: 1.0.0\n",
+    "templates/crd.yaml": [
+      "kind: CustomResourceDefinition",
+      "metadata:",
+      "  name: a.x.io",
+      "  annotations:",
+      '    "helm.sh/hook": crd-install',
+      "---",
+      "kind: CustomResourceDefinition",
+      "metadata:",
+      "  name: b.x.io",
+      "  annotations:",
+      '    "helm.sh/hook": "crd-install, pre-install"',
+      "---",
+      "kind: ConfigMap",
+      "metadata:",
+      "  name: c",
+      "",
+    ].join("\n"),
+  };
+  await assertSameAsHelm(files);
+  const dir = writeChart(files);
+  const helm = await runHelm(["template", dir], { cacheKey: hashFiles(files) });
+  const capstan = await runCapstan(["template", dir]);
+  assert.equal(capstan.stderr, helm.stderr);
+});
