@@ -33,7 +33,7 @@ export interface PullOptions {
 }
 
 /** helm's FindChartInRepoURL: the chart's absolute URL in a repository not configured locally. */
-async function findChartInRepoURL(
+export async function findChartInRepoURL(
   repoURL: string,
   chart: string,
   version: string,
