@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import type { Chart } from "../chart/chart.ts";
-import { checkDependencies, checkIfInstallable } from "../chart/dependencies.ts";
+import { checkDependencies, checkIfInstallable, DependencyError } from "../chart/dependencies.ts";
 import { defaultCapabilities } from "../engine/capabilities.ts";
 import { pathBase } from "../engine/gostrings.ts";
 import { splitManifests } from "../engine/manifests.ts";
@@ -39,6 +39,8 @@ export interface TemplateOptions extends ValueOptions {
   postRendererArgs?: string[];
   debug?: boolean;
   enableDNS?: boolean;
+  /** --dependency-update: runs `dependency update` on the chart folder when dependencies are missing. */
+  dependencyUpdate?: (chartPath: string) => Promise<void>;
   cwd?: string;
   warn?: (msg: string) => void;
 }
@@ -135,10 +137,21 @@ export async function runTemplate(args: string[], opts: TemplateOptions): Promis
   });
   const chartPath = locateChart(chartRef.trim(), cwd);
   const userValues = mergeUserValues(opts, (p) => readFileSync(isAbsolute(p) ? p : join(cwd, p)));
-  const chart = loadChartPath(chartPath);
+  let chart = loadChartPath(chartPath);
   checkIfInstallable(chart);
   if (chart.metadata.Deprecated) opts.warn?.("this chart is deprecated");
-  checkDependencies(chart);
+  try {
+    checkDependencies(chart);
+  } catch (e) {
+    if (!(e instanceof DependencyError) || !opts.dependencyUpdate) throw e;
+    // helm's runInstall: update, then load the chart again (with its new charts/ and lock).
+    await opts.dependencyUpdate(chartPath);
+    try {
+      chart = loadChartPath(chartPath);
+    } catch (e2) {
+      throw new TemplateError(`failed reloading chart after repo update: ${(e2 as Error).message}`);
+    }
+  }
   validateReleaseName(name);
   const caps = defaultCapabilities({ kubeVersion: opts.kubeVersion, apiVersions: opts.apiVersions });
   const out: string[] = [];

@@ -73,6 +73,14 @@ comma-separated list:
       postRendererArgs: f["post-renderer-args"] as string[],
       enableDNS: f["enable-dns"] as boolean,
       debug: f.debug as boolean,
+      // helm's install runs the manager with the chart flags' registry client, never verifying.
+      dependencyUpdate: f["dependency-update"]
+        ? async (chartPath) => {
+            const { dependencyManager } = await import("./dependency.ts");
+            const flags = { ...f, verify: false, "skip-refresh": false };
+            await dependencyManager(chartPath, { ...p, flags }, io, io.stdout).update();
+          }
+        : undefined,
       cwd: io.cwd,
       warn: (m) => io.stderr(slogLine("WARN", m)),
     });
