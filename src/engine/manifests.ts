@@ -147,7 +147,10 @@ const SEP = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/g;
 
 /** releaseutil.SplitManifests: the documents of a YAML stream, in order. */
 export function splitManifests(bigFile: string): string[] {
-  const docs = goTrimSpace(bigFile).split(SEP);
+  const trimmed = goTrimSpace(bigFile);
+  // Most rendered files hold one document; the separator needs "---".
+  if (!trimmed.includes("---")) return trimmed === "" ? [] : [trimmed];
+  const docs = trimmed.split(SEP);
   const out: string[] = [];
   for (const d of docs) {
     if (d === "") continue;
