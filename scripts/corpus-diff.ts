@@ -3,7 +3,7 @@
 // the differential suite does, and prints one line per run plus a summary.
 //
 //   node --import tsx scripts/corpus-diff.ts DIR... [--values f.yaml]... [--no-ci]
-//        [--diff-lines N] [--quiet] [-- extra helm template args]
+//        [--diff-lines N] [--quiet] [--stderr] [-- extra helm template args]
 //
 // A chart folder is one holding Chart.yaml (folders under a chart's charts/ are
 // its subcharts, not separate charts). Each chart is rendered once plainly and
@@ -11,6 +11,7 @@
 // `--kube-version 1.20`) go to both tools. Helm answers are cached on disk.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
+import { createTwoFilesPatch } from "diff";
 import { compareRuns, runCapstan } from "../test/helpers/differential.ts";
 import { hashFiles, readTree, runHelm, stripHelmLogLines } from "../test/helpers/oracle.ts";
 
@@ -20,11 +21,21 @@ interface Options {
   ci: boolean;
   diffLines: number;
   quiet: boolean;
+  /** Also compare stderr byte for byte (helm's log lines included). */
+  stderr: boolean;
   extra: string[];
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { dirs: [], values: [], ci: true, diffLines: 40, quiet: false, extra: [] };
+  const o: Options = {
+    dirs: [],
+    values: [],
+    ci: true,
+    diffLines: 40,
+    quiet: false,
+    stderr: false,
+    extra: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--") {
@@ -34,6 +45,7 @@ function parseArgs(argv: string[]): Options {
     if (a === "--values" || a === "-f") o.values.push(resolve(argv[++i]!));
     else if (a === "--no-ci") o.ci = false;
     else if (a === "--quiet") o.quiet = true;
+    else if (a === "--stderr") o.stderr = true;
     else if (a === "--diff-lines") o.diffLines = Number(argv[++i]);
     else o.dirs.push(resolve(a));
   }
@@ -68,13 +80,19 @@ function sameButRandom(helm1: string, helm2: string, cap: string): boolean {
   return a.every((line, i) => line === c[i] || line !== b[i]);
 }
 
-async function compare(chart: string, args: string[], filesKey: string) {
+async function compare(chart: string, args: string[], filesKey: string, withStderr: boolean) {
   const full = ["template", chart, ...args];
   // Values files are named by path in args; their contents join the cache key.
   const valueFiles = args.filter((_, i) => args[i - 1] === "-f").map((p) => readFileSync(p, "utf8"));
   const helm = await runHelm(full, { cacheKey: filesKey + JSON.stringify(valueFiles) });
   const cap = await runCapstan(full);
   const c = compareRuns(helm, cap, "template");
+  if (withStderr && c.equal && helm.stderr !== cap.stderr) {
+    const diff = createTwoFilesPatch("helm/stderr", "capstan/stderr", helm.stderr, cap.stderr, "", "", {
+      context: 3,
+    });
+    return { outcome: "differs" as Outcome, diff, helmFailed: helm.code !== 0 };
+  }
   const bothFailed = helm.code !== 0 && cap.code !== 0;
   if (!c.equal && helm.code === 0 && cap.code === 0) {
     const again = await runHelm(full);
@@ -128,7 +146,7 @@ async function run() {
       }
     }
     for (const [label, args] of variants) {
-      const r = await compare(chart, args, key);
+      const r = await compare(chart, args, key, o.stderr);
       counts[r.outcome]++;
       if (!r.helmFailed) helmOk++;
       const name = relative(cwd, chart) + label;
