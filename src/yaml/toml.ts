@@ -1,14 +1,19 @@
-// toToml / fromToml. Reading uses smol-toml; writing follows BurntSushi/toml's
+// toToml / fromToml. Reading uses smol-toml after toml-lex.ts (BurntSushi's
+// lexer) has checked the syntax; writing follows BurntSushi/toml's
 // encoder layout: plain keys first (sorted), then tables ([a.b]) and arrays of
 // tables ([[a]]), strings in double quotes with Go-style escapes.
 import { parse } from "smol-toml";
 import { YAMLError } from "./errors.ts";
 import { formatFloat } from "./go-float.ts";
 import { toJSONTree } from "./json-encode.ts";
+import { tomlSyntaxError } from "./toml-lex.ts";
 
 /** fromToml's parse: a map of the document (errors carry the parser's text). */
 export function readTOML(text: string): unknown {
   let doc: unknown;
+  // BurntSushi's lexer (and its number checks) decide first, with its words.
+  const syntax = tomlSyntaxError(text);
+  if (syntax !== undefined) throw new YAMLError(syntax);
   try {
     doc = parse(text);
   } catch (e) {
