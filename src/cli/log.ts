@@ -36,6 +36,6 @@ export function slogLine(level: Level, msg: string, attrs: [string, string][] = 
 export function installLogHandlers(io: CliIO): void {
   setDependencyWarningHandler((msg, attrs) => io.stderr(slogLine("WARN", msg, attrs)));
   setCoalesceWarningHandler((msg) => io.stderr(slogLine("INFO", msg)));
-  setFsLoadWarningHandler((msg) => io.stderr(slogLine("WARN", msg)));
+  setFsLoadWarningHandler((msg, attrs) => io.stderr(slogLine("INFO", msg, attrs)));
   setManifestInfoHandler((msg, attrs) => io.stderr(slogLine("INFO", msg, attrs)));
 }

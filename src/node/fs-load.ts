@@ -24,10 +24,10 @@ import { useNodeGunzip } from "./gunzip.ts";
 // Charts loaded from disk here, and their archived subcharts, decompress with Node's zlib.
 useNodeGunzip();
 
-/** Warnings helm logs while walking a chart folder (followed symlinks). */
-let warn: (msg: string) => void = () => {};
-export function setFsLoadWarningHandler(fn: (msg: string) => void) {
-  warn = fn;
+/** What helm logs (slog.Info, message plus attributes) while walking a chart folder: followed symlinks. */
+let info: (msg: string, attrs: [string, string][]) => void = () => {};
+export function setFsLoadWarningHandler(fn: (msg: string, attrs: [string, string][]) => void) {
+  info = fn;
 }
 
 /** Go's text for a failed file system call, e.g. "open x: no such file or directory". */
@@ -149,9 +149,10 @@ export function readChartDir(topdir: string): BufferedFile[] {
         } catch {}
         throw new ChartLoadError(`error evaluating symlink ${path}: ${goFsError("lstat", missing, e)}`);
       }
-      warn(
-        `found symbolic link in path: ${path} resolves to ${resolved}. Contents of linked file included and used`,
-      );
+      info("found symbolic link in path. Contents of linked file included and used", [
+        ["path", path],
+        ["resolved", resolved],
+      ]);
       walk(path, lstatSync(resolved) as Stats);
       return;
     }

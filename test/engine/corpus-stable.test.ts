@@ -2,6 +2,9 @@
 // on /work/corpus/stable): each case is a small chart of our own that reproduces
 // one difference, compared with helm 4 byte for byte (errors included).
 import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { assertSameAsHelm, runCapstan } from "../helpers/differential.ts";
 import { type ChartFiles, hashFiles, runHelm, writeChart } from "../helpers/oracle.ts";
@@ -130,4 +133,27 @@ test("unknown hook types: output and stderr log line", async () => {
   const helm = await runHelm(["template", dir], { cacheKey: hashFiles(files) });
   const capstan = await runCapstan(["template", dir]);
   assert.equal(capstan.stderr, helm.stderr);
+});
+
+// Symbolic links inside a chart folder are followed; helm 4 logs each one with
+// slog.Info and path/resolved attributes.
+test("symlinks in the chart folder: output and stderr log lines", async () => {
+  const root = mkdtempSync(join(tmpdir(), "capstan-symlinks-"));
+  const target = join(root, "target");
+  const chart = join(root, "chart");
+  mkdirSync(target);
+  mkdirSync(join(chart, "templates"), { recursive: true });
+  writeFileSync(join(target, "t.txt"), "linked");
+  writeFileSync(join(chart, "Chart.yaml"), "apiVersion: v2\nname: chart\nversion: 1.0.0\n");
+  writeFileSync(
+    join(chart, "templates", "a.yaml"),
+    'x: "{{ .Files.Get "file.txt" }}|{{ .Files.Get "dir/t.txt" }}"\n',
+  );
+  symlinkSync(join(target, "t.txt"), join(chart, "file.txt"));
+  symlinkSync(target, join(chart, "dir"));
+  const helm = await runHelm(["template", chart]);
+  const capstan = await runCapstan(["template", chart]);
+  assert.equal(capstan.stdout, helm.stdout);
+  assert.equal(capstan.stderr, helm.stderr);
+  assert.match(helm.stderr, /found symbolic link/);
 });
