@@ -80,11 +80,13 @@ function sameButRandom(helm1: string, helm2: string, cap: string): boolean {
   return a.every((line, i) => line === c[i] || line !== b[i]);
 }
 
-async function compare(chart: string, args: string[], filesKey: string, withStderr: boolean) {
+async function compare(chart: string, args: string[], filesKey: string | undefined, withStderr: boolean) {
   const full = ["template", chart, ...args];
   // Values files are named by path in args; their contents join the cache key.
   const valueFiles = args.filter((_, i) => args[i - 1] === "-f").map((p) => readFileSync(p, "utf8"));
-  const helm = await runHelm(full, { cacheKey: filesKey + JSON.stringify(valueFiles) });
+  const helm = await runHelm(full, {
+    cacheKey: filesKey === undefined ? undefined : filesKey + JSON.stringify(valueFiles),
+  });
   const cap = await runCapstan(full);
   const c = compareRuns(helm, cap, "template");
   if (withStderr && c.equal && helm.stderr !== cap.stderr) {
@@ -136,7 +138,11 @@ async function run() {
   let helmOk = 0;
   const cwd = process.cwd();
   for (const chart of o.dirs.flatMap(findCharts)) {
-    const key = hashFiles(readTree(chart));
+    // Unreadable entries (a dangling symlink) leave the helm answer uncached.
+    let key: string | undefined;
+    try {
+      key = hashFiles(readTree(chart));
+    } catch {}
     const base = [...o.values.flatMap((v) => ["-f", v]), ...o.extra];
     const variants: [string, string[]][] = [["", base]];
     const ciDir = join(chart, "ci");
