@@ -510,6 +510,82 @@ function draft04Exclusive(o: Record<string, unknown>) {
 
 const compiled = new Map<string, ReturnType<AjvLike["compile"]> | string>();
 
+const DRAFT2020 = "https://json-schema.org/draft/2020-12/schema#";
+const SUBSCHEMA_ONE = new Set([
+  "items",
+  "additionalProperties",
+  "additionalItems",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "propertyNames",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+]);
+const SUBSCHEMA_NAMED = new Set([
+  "properties",
+  "patternProperties",
+  "$defs",
+  "definitions",
+  "dependentSchemas",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "prefixItems",
+]);
+
+// The schema objects above a location of a schema document: the 2020-12
+// metaschema is an allOf of vocabularies, so v6 reports "'allOf' failed" at each.
+function schemaAncestors(pointer: string): string[] {
+  const segs = splitPointer(pointer);
+  const out = [""];
+  let i = 0;
+  while (i < segs.length) {
+    const k = segs[i]!;
+    const step = SUBSCHEMA_ONE.has(k) ? 1 : SUBSCHEMA_NAMED.has(k) ? 2 : 0;
+    if (step === 0 || i + step >= segs.length) break;
+    i += step;
+    out.push(
+      segs
+        .slice(0, i)
+        .map((x) => `/${x}`)
+        .join(""),
+    );
+  }
+  return out;
+}
+
+let meta2020: AjvLike | undefined;
+
+/** v6's metaschema check for 2020-12 schemas (the default draft), as far as ajv finds the same faults. */
+function draft2020MetaschemaErrors(schema: unknown): string {
+  if (schema === null || typeof schema !== "object") return "";
+  const id = (schema as Record<string, unknown>).$schema;
+  if (id !== undefined && id !== DRAFT2020 && id !== DRAFT2020.slice(0, -1)) return "";
+  meta2020 ??= new (Ajv2020 as unknown as new (o: object) => AjvLike)({
+    allErrors: true,
+    verbose: true,
+    strict: false,
+    logger: false,
+  });
+  const m = meta2020 as unknown as { validateSchema(s: unknown): boolean; errors?: ErrorObject[] | null };
+  if (m.validateSchema(schema)) return "";
+  const root = new Node("");
+  intoTypeAnyOf(pruneAfterBlocking(m.errors ?? [])).forEach((e, i) => {
+    let node = root;
+    for (const at of schemaAncestors(e.instancePath)) {
+      node = node.child(`allOf@${at}`, at, "allOf");
+      node.order = Math.min(node.order, i);
+    }
+    place(node, e, i);
+  });
+  const items = causes(root);
+  const header = `"file:///values.schema.json#" is not valid against metaschema: jsonschema validation failed with '${DRAFT2020}'`;
+  return `${header}\n${render(items, "").replace(/\n$/, "")}`;
+}
+
 /** The validator for a schema text, or the error helm prints for it. */
 function compileSchemaText(text: string): ReturnType<AjvLike["compile"]> | string {
   let schema: unknown;
@@ -519,7 +595,7 @@ function compileSchemaText(text: string): ReturnType<AjvLike["compile"]> | strin
     return goJSONSyntaxError(text);
   }
   const draft = draftOf(schema);
-  const metaErr = draft07MetaschemaErrors(schema);
+  const metaErr = draft === "2020" ? draft2020MetaschemaErrors(schema) : draft07MetaschemaErrors(schema);
   if (metaErr !== "") return metaErr;
   schema = normalizeSchema(schema, draft === "07");
   if (draft === "07" && schema !== null && typeof schema === "object" && "$schema" in schema) {
@@ -551,6 +627,18 @@ function draftOf(schema: unknown): string {
   return "2020";
 }
 
+// The metaschemas check "type" with anyOf [{$ref simpleTypes}, {type: array ...}]:
+// ajv names the first branch's error by the definition only; put it back in its anyOf.
+function intoTypeAnyOf(errors: ErrorObject[]): ErrorObject[] {
+  const anyOfAt = new Map<string, string>();
+  for (const e of errors) if (e.keyword === "anyOf") anyOfAt.set(e.instancePath, e.schemaPath);
+  return errors.map((e) =>
+    /^#\/(definitions|\$defs)\/simpleTypes\//.test(e.schemaPath) && anyOfAt.has(e.instancePath)
+      ? { ...e, schemaPath: `${anyOfAt.get(e.instancePath)}/0/${e.keyword}` }
+      : e,
+  );
+}
+
 const DRAFT07 = "http://json-schema.org/draft-07/schema#";
 let metaValidate07: ReturnType<AjvLike["compile"]> | undefined;
 
@@ -567,7 +655,7 @@ function draft07MetaschemaErrors(schema: unknown): string {
   metaValidate07 ??= validatorFor("07").compile({ ...draft07Meta, $id: "capstan:draft-07-metaschema" });
   if (metaValidate07(schema)) return "";
   const root = new Node("");
-  pruneAfterBlocking(metaValidate07.errors ?? []).forEach((e, i) => {
+  intoTypeAnyOf(pruneAfterBlocking(metaValidate07.errors ?? [])).forEach((e, i) => {
     place(root, e, i);
   });
   let items = causes(root);

@@ -311,3 +311,24 @@ test("values schema: draft-07 date, time and date-time formats with v6's and Go'
     });
   }
 });
+
+test("values schema: a 2020-12 schema (v6's default draft) is checked against its metaschema", async () => {
+  const probes: [string, object][] = [
+    ["required-bool", { properties: { e: { type: "string", required: true } } }],
+    ["items-array", { properties: { e: { items: [{ type: "string" }] } } }],
+    ["unknown-type", { properties: { e: { type: "strin" } } }],
+    ["deep-defs", { $defs: { x: { properties: { y: { minimum: "1" } } } } }],
+    [
+      "draft07-type",
+      { $schema: "http://json-schema.org/draft-07/schema#", properties: { e: { type: "int" } } },
+    ],
+  ];
+  for (const [name, schema] of probes) {
+    await assertSameAsHelm({
+      "Chart.yaml": `apiVersion: v2\nname: meta2020-${name}\nversion: 1.0.0\n`,
+      "values.yaml": "e: a\n",
+      "values.schema.json": JSON.stringify(schema),
+      "templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
+    });
+  }
+});
