@@ -4,10 +4,16 @@
 // a terminal, reading a password fails with Go's "inappropriate ioctl for device".
 import { CliError, type CliIO } from "../io.ts";
 
-/** golang.org/x/term's ReadPassword on standard input. */
-export async function readPassword(): Promise<string> {
+/**
+ * Prints prompt, then golang.org/x/term's ReadPassword on standard input.
+ * Echo goes off before the prompt shows, so a fast typist's reply never echoes.
+ */
+export async function readPassword(io: CliIO, prompt: string): Promise<string> {
   const stdin = process.stdin;
-  if (!stdin.isTTY) throw new CliError("inappropriate ioctl for device");
+  if (!stdin.isTTY) {
+    io.stdout(prompt);
+    throw new CliError("inappropriate ioctl for device");
+  }
   return new Promise((resolve, reject) => {
     let buf = "";
     const finish = (err: Error | null) => {
@@ -33,6 +39,7 @@ export async function readPassword(): Promise<string> {
       }
     };
     stdin.setRawMode(true);
+    io.stdout(prompt);
     stdin.resume();
     stdin.on("data", onData);
   });
@@ -40,7 +47,8 @@ export async function readPassword(): Promise<string> {
 
 /** One line of standard input (bufio's ReadLine: a last line may lack its newline); "EOF" when input is empty. */
 async function readLine(io: CliIO): Promise<string> {
-  const all = io.stdin ? await io.stdin() : "";
+  // A terminal never ends its input: take the first line as it is typed.
+  const all = process.stdin.isTTY ? await terminalLine() : io.stdin ? await io.stdin() : "";
   if (all === "") throw new CliError("EOF");
   const nl = all.indexOf("\n");
   return (nl < 0 ? all : all.slice(0, nl)).replace(/\r$/, "");
@@ -69,8 +77,7 @@ export async function registryUsernamePassword(
     io.stdout("Username: ");
     username = (await readLine(io)).trim();
   }
-  io.stdout(username === "" ? "Token: " : "Password: ");
-  password = await readPassword();
+  password = await readPassword(io, username === "" ? "Token: " : "Password: ");
   io.stdout("\n");
   if (password === "") throw new CliError("password required");
   return { username, password };
@@ -79,12 +86,34 @@ export async function registryUsernamePassword(
 /** `repo add`'s prompt: --username without --password. */
 export async function repoAddPassword(io: CliIO, fromStdin: boolean): Promise<string> {
   if (fromStdin) return passwordFromStdin(io);
-  io.stdout("Password: ");
   let password: string;
   try {
-    password = await readPassword();
+    password = await readPassword(io, "Password: ");
   } finally {
     io.stdout("\n");
   }
   return password;
+}
+
+/** One line typed on the terminal (canonical mode delivers it whole). */
+function terminalLine(): Promise<string> {
+  const stdin = process.stdin;
+  return new Promise((resolve) => {
+    let buf = "";
+    const onData = (chunk: Buffer) => {
+      buf += chunk.toString("utf8");
+      if (!buf.includes("\n")) return;
+      stdin.off("data", onData);
+      stdin.off("end", onEnd);
+      stdin.pause();
+      resolve(buf);
+    };
+    const onEnd = () => {
+      stdin.off("data", onData);
+      resolve(buf);
+    };
+    stdin.on("data", onData);
+    stdin.on("end", onEnd);
+    stdin.resume();
+  });
 }
