@@ -2,7 +2,7 @@
 // the template command's way of printing the result (CRDs when asked, then
 // manifests, then hooks; --show-only; --output-dir; --skip-tests; --no-hooks).
 import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import type { Chart } from "../chart/chart.ts";
 import { checkDependencies, checkIfInstallable, DependencyError } from "../chart/dependencies.ts";
@@ -10,11 +10,11 @@ import { defaultCapabilities } from "../engine/capabilities.ts";
 import { pathBase } from "../engine/gostrings.ts";
 import { splitManifests } from "../engine/manifests.ts";
 import { helmFuncMap } from "../funcs/index.ts";
-import { goParseURL } from "../funcs/urls.ts";
 import { loadChartPath } from "../node/fs-load.ts";
 import { goBytes } from "../template/gostring.ts";
 import { TemplateSet } from "../template/index.ts";
 import { mergeUserValues, type ValueOptions } from "../values/user-values.ts";
+import { type LocateOptions, locateChart } from "./locate-chart.ts";
 import { releaseNameAndChart, validateReleaseName } from "./release-name.ts";
 import { RenderFailure, renderChart } from "./render.ts";
 
@@ -41,6 +41,8 @@ export interface TemplateOptions extends ValueOptions {
   enableDNS?: boolean;
   /** --dependency-update: runs `dependency update` on the chart folder when dependencies are missing. */
   dependencyUpdate?: (chartPath: string) => Promise<void>;
+  /** Where and how charts that are not local paths are found (helm's ChartPathOptions). */
+  locate?: LocateOptions;
   cwd?: string;
   warn?: (msg: string) => void;
 }
@@ -107,25 +109,6 @@ export function renderNameTemplate(text: string): string {
   return set.execute("name-template", null);
 }
 
-/** helm's LocateChart for local paths (repositories and OCI come with the distribution verbs). */
-export function locateChart(ref: string, cwd: string): string {
-  const abs = isAbsolute(ref) ? ref : join(cwd, ref);
-  if (existsSync(abs)) return abs;
-  if (isAbsolute(ref) || ref.startsWith("."))
-    throw new TemplateError(`path ${JSON.stringify(ref)} not found`);
-  // helm's ResolveChartVersion works on url.Parse(ref) and prints the *url.URL (escaped).
-  const u = goParseURL(ref);
-  if (!u) throw new TemplateError(`invalid chart URL format: ${ref}`);
-  if (u.scheme !== "" && u.host !== "" && u.path !== "") {
-    if (!/^https?$/.test(u.scheme))
-      throw new TemplateError(`scheme ${JSON.stringify(u.scheme)} not supported`);
-    throw new TemplateError(`repo ${ref.slice(0, ref.indexOf("/"))} not found`);
-  }
-  const slash = u.path.indexOf("/");
-  if (slash >= 0) throw new TemplateError(`repo ${u.path.slice(0, slash)} not found`);
-  throw new TemplateError(`non-absolute URLs should be in form of repo_name/path_to_chart, got: ${u.string}`);
-}
-
 export async function runTemplate(args: string[], opts: TemplateOptions): Promise<TemplateResult> {
   const cwd = opts.cwd ?? process.cwd();
   // The order of checks follows helm's runInstall, so the first error reported is the same.
@@ -135,7 +118,7 @@ export async function runTemplate(args: string[], opts: TemplateOptions): Promis
     nameTemplate: opts.nameTemplate,
     renderNameTemplate,
   });
-  const chartPath = locateChart(chartRef.trim(), cwd);
+  const chartPath = await locateChart(chartRef.trim(), cwd, opts.locate);
   const userValues = mergeUserValues(opts, (p) => readFileSync(isAbsolute(p) ? p : join(cwd, p)));
   let chart = loadChartPath(chartPath);
   checkIfInstallable(chart);

@@ -1,5 +1,15 @@
 // The flags helm's install, upgrade and template share (addInstallFlags and
 // values.Options), so the verbs accept the same command lines as helm.
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import type { LocateOptions } from "../actions/locate-chart.ts";
+import {
+  contentCache,
+  type Env,
+  registryConfig,
+  repositoryCache,
+  repositoryConfig,
+} from "../repo/helmpath.ts";
 import type { FlagSpec, FlagValues } from "./flags.ts";
 
 export const valueFlags: FlagSpec[] = [
@@ -193,5 +203,42 @@ export function valueOptions(f: FlagValues) {
     setFile: (f["set-file"] as string[]) ?? [],
     setJson: (f["set-json"] as string[]) ?? [],
     setLiteral: (f["set-literal"] as string[]) ?? [],
+  };
+}
+
+// The keyring default is verbs/package.ts defaultKeyring's (importing it here would be circular).
+/** helm's ChartPathOptions from the chart-path and global flags (--devel means ">0.0.0-0" without --version). */
+export function chartPathOptions(
+  f: FlagValues,
+  env: Env,
+  cwd: string,
+  warn: (msg: string, attrs: [string, string][]) => void,
+): LocateOptions {
+  const str = (k: string) => ((f[k] as string) ?? "").trim();
+  let version = str("version");
+  if (version === "" && f.devel === true) version = ">0.0.0-0";
+  return {
+    version,
+    repoURL: str("repo"),
+    get: {
+      username: str("username"),
+      password: (f.password as string) ?? "",
+      passCredentialsAll: f["pass-credentials"] === true,
+      certFile: str("cert-file"),
+      keyFile: str("key-file"),
+      caFile: str("ca-file"),
+      insecureSkipTLSVerify: f["insecure-skip-tls-verify"] === true,
+    },
+    plainHTTP: f["plain-http"] === true,
+    verify: f.verify === true,
+    keyring: resolve(
+      cwd,
+      str("keyring") || join(env.GNUPGHOME || join(env.HOME || homedir(), ".gnupg"), "pubring.gpg"),
+    ),
+    repoFile: str("repository-config") || repositoryConfig(env),
+    repoCache: str("repository-cache") || repositoryCache(env),
+    contentCache: str("content-cache") || contentCache(env),
+    registryConfig: str("registry-config") || registryConfig(env),
+    warn,
   };
 }

@@ -1,7 +1,7 @@
 import { runTemplate } from "../../actions/template.ts";
 import { installNodeFuncsPlatform } from "../../node/funcs-platform.ts";
 import type { Command } from "../command.ts";
-import { installFlags, valueOptions } from "../install-flags.ts";
+import { chartPathOptions, installFlags, valueOptions } from "../install-flags.ts";
 import { CliError } from "../io.ts";
 import { installLogHandlers, slogLine } from "../log.ts";
 
@@ -81,6 +81,7 @@ comma-separated list:
             await dependencyManager(chartPath, { ...p, flags }, io, io.stdout).update();
           }
         : undefined,
+      locate: chartPathOptions(f, io.env, io.cwd, (m, a) => io.stderr(slogLine("WARN", m, a))),
       cwd: io.cwd,
       warn: (m) => io.stderr(slogLine("WARN", m)),
     });
