@@ -55,3 +55,13 @@ test("registry login reads the password from the terminal without echo", {
     assert.ok(!h.output.includes("pa55"));
   }
 });
+
+test("repo add --username prompts for the password on the terminal", { skip: !hasPython }, () => {
+  const args = ["repo", "add", "x", "http://127.0.0.1:1", "--username", "u"];
+  const answers: [string, string][] = [["Password: ", "secret\r"]];
+  const h = onTerminal([helmPath(), ...args], answers, freshHome().env);
+  const c = onTerminal([...capstan, ...args], answers, freshHome().env);
+  assert.equal(c.status, h.status, c.output);
+  assert.equal(c.output.replaceAll("capstan", "helm"), h.output);
+  assert.ok(!h.output.includes("secret"));
+});
