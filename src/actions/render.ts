@@ -4,7 +4,7 @@
 // NOTES separated, documents split, hooks and manifests sorted by kind.
 // Free of Node built-ins: the library's `renderChart` is this.
 import type { Chart } from "../chart/chart.ts";
-import { processDependencies } from "../chart/dependencies.ts";
+import { DependencyError, processDependencies } from "../chart/dependencies.ts";
 import { checkKubeVersion } from "../chart/kube-version.ts";
 import { type Capabilities, defaultCapabilities } from "../engine/capabilities.ts";
 import { type ReleaseOptions, toRenderValues } from "../engine/context.ts";
@@ -67,6 +67,13 @@ function parseHead(doc: string): SimpleHead {
 }
 
 const NOTES_SUFFIX = "NOTES.txt";
+const DEPS_FAILED = "chart dependencies processing failed";
+
+/** helm's install action logs slog.Error(msg, "error", err) before failing; the CLI prints it on stderr. */
+let errorLog: (msg: string, attrs: [string, string][]) => void = () => {};
+export function setRenderErrorLogHandler(fn: (msg: string, attrs: [string, string][]) => void): void {
+  errorLog = fn;
+}
 
 /** Renders chart with user values (already merged from -f/--set). */
 export function renderChart(
@@ -84,7 +91,13 @@ export function renderChart(
   };
   // processDependencies prunes and aliases the tree; work on a copy so a loaded chart renders many times.
   chart = chart.cloneTree();
-  processDependencies(chart, userValues);
+  try {
+    processDependencies(chart, userValues);
+  } catch (e) {
+    if (e instanceof DependencyError)
+      errorLog(DEPS_FAILED, [["error", e.message.slice(DEPS_FAILED.length + 2)]]);
+    throw e;
+  }
   const caps = opts.capabilities ?? defaultCapabilities();
   const values = coalesceValues(chart, userValues) as GoMap;
   if (!opts.skipSchemaValidation) validateValuesSchema(chart, values);

@@ -1,6 +1,7 @@
 // helm 4 logs through Go's slog text handler without timestamps:
 // `level=WARN msg="returned non-bool value" path=b.enabled chart=b`.
 // capstan prints the same lines on stderr, so scripts that read them keep working.
+import { setRenderErrorLogHandler } from "../actions/render.ts";
 import { setDependencyWarningHandler } from "../chart/dependencies.ts";
 import { setManifestInfoHandler } from "../engine/manifests.ts";
 import { setFsLoadWarningHandler } from "../node/fs-load.ts";
@@ -38,4 +39,5 @@ export function installLogHandlers(io: CliIO): void {
   setCoalesceWarningHandler((msg) => io.stderr(slogLine("INFO", msg)));
   setFsLoadWarningHandler((msg, attrs) => io.stderr(slogLine("INFO", msg, attrs)));
   setManifestInfoHandler((msg, attrs) => io.stderr(slogLine("INFO", msg, attrs)));
+  setRenderErrorLogHandler((msg, attrs) => io.stderr(slogLine("ERROR", msg, attrs)));
 }

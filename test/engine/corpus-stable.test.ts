@@ -157,3 +157,22 @@ test("symlinks in the chart folder: output and stderr log lines", async () => {
   assert.equal(capstan.stderr, helm.stderr);
   assert.match(helm.stderr, /found symbolic link/);
 });
+
+// A subchart's values replaced by a scalar: helm's install action logs
+// slog.Error("chart dependencies processing failed", "error", ...) before failing.
+test("dependency processing failure: error and stderr log line", async () => {
+  const files: ChartFiles = {
+    "Chart.yaml":
+      "apiVersion: v2\nname: p\nversion: 1.0.0\ndependencies:\n- name: b\n  version: 1.0.0\n  condition: b.enabled\n",
+    "templates/p.yaml": "p: 1\n",
+    "charts/b/Chart.yaml": "apiVersion: v2\nname: b\nversion: 1.0.0\n",
+    "charts/b/templates/b.yaml": "b: 1\n",
+  };
+  const dir = writeChart(files);
+  const args = ["template", dir, "--set", "b=str"];
+  const helm = await runHelm(args, { cacheKey: hashFiles(files) });
+  const capstan = await runCapstan(args);
+  assert.notEqual(helm.code, 0);
+  assert.notEqual(capstan.code, 0);
+  assert.equal(capstan.stderr, helm.stderr);
+});
