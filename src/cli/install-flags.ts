@@ -41,7 +41,7 @@ export const valueFlags: FlagSpec[] = [
     name: "set-json",
     kind: "stringArray",
     usage:
-      "set JSON values on the command line (can specify multiple or separate values with commas: key1=jsonval1,key2=jsonval2)",
+      'set JSON values on the command line (can specify multiple or separate values with commas: key1=jsonval1,key2=jsonval2 or using json format: {"key1": jsonval1, "key2": "jsonval2"})',
   },
   { name: "set-literal", kind: "stringArray", usage: "set a literal STRING value on the command line" },
 ];
