@@ -605,6 +605,9 @@ function compileSchemaText(text: string): ReturnType<AjvLike["compile"]> | strin
   try {
     return validatorFor(draft).compile(schema);
   } catch (e) {
+    // A local pointer that leads nowhere: v6's loader words it so.
+    const missing = /^can't resolve reference (#\S*) from id #$/.exec((e as Error).message);
+    if (missing) return `json-pointer in "file:///values.schema.json${missing[1]}" not found`;
     // Two different schemas with one $id cannot share an ajv instance.
     if (!/already exists/.test((e as Error).message)) return (e as Error).message;
     cache.delete(draft);
