@@ -322,6 +322,7 @@ test("values schema: a 2020-12 schema (v6's default draft) is checked against it
       "draft07-type",
       { $schema: "http://json-schema.org/draft-07/schema#", properties: { e: { type: "int" } } },
     ],
+    ["missing-pointer", { properties: { e: { $ref: "#/definitions/nope" } } }],
   ];
   for (const [name, schema] of probes) {
     await assertSameAsHelm({
