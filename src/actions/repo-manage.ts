@@ -26,6 +26,8 @@ const deprecatedRepos: Record<string, string> = {
 export interface RepoAddOptions extends Partial<RepoEntry> {
   name: string;
   url: string;
+  /** --timeout for the index download, in milliseconds. */
+  timeoutMs?: number;
   forceUpdate?: boolean;
   allowDeprecatedRepos?: boolean;
   repoFile: string;
@@ -62,7 +64,7 @@ export async function repoAdd(o: RepoAddOptions): Promise<string> {
     return `"${o.name}" already exists with the same configuration, skipping\n`;
   }
   try {
-    await downloadIndexFile(entry, o.repoCache);
+    await downloadIndexFile(entry, o.repoCache, o.timeoutMs);
   } catch (e) {
     throw new Error(
       `looks like "${o.url}" is not a valid chart repository or cannot be reached: ${(e as Error).message}`,

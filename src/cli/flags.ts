@@ -148,7 +148,7 @@ export function formatFlagHelp(specs: FlagSpec[]): string {
       const d = s.default;
       if (d !== undefined && d !== false && d !== "" && !(Array.isArray(d) && d.length === 0)) {
         usage +=
-          typeof d === "string"
+          typeof d === "string" && s.kind !== "duration"
             ? ` (default "${d}")`
             : ` (default ${Array.isArray(d) ? `[${d.join(",")}]` : d})`;
       }

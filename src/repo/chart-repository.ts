@@ -30,6 +30,8 @@ export function resolveReferenceURL(baseURL: string, refURL: string): string {
 export async function downloadIndexFile(
   entry: RepoEntry,
   cachePath: string,
+  /** repo add --timeout; the getter's default otherwise. */
+  timeoutMs?: number,
 ): Promise<{ path: string; index: IndexFile }> {
   const indexURL = resolveReferenceURL(entry.url, "index.yaml");
   const body = await httpGet(indexURL, {
@@ -41,6 +43,7 @@ export async function downloadIndexFile(
     keyFile: entry.keyFile,
     caFile: entry.caFile,
     insecureSkipTLSVerify: entry.insecureSkipTLSVerify,
+    timeoutMs,
   });
   const index = loadIndex(body, entry.url);
   mkdirSync(cachePath, { recursive: true, mode: 0o755 });

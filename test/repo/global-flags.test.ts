@@ -46,3 +46,17 @@ test("a global flag's value before the verb", async () => {
     assert.deepEqual(got, want, args.join(" "));
   }
 });
+
+test("repo add --timeout: flag, help and errors as helm", async () => {
+  const env = helmEnv();
+  const help = ["repo", "add", "--help"];
+  const hh = await runHelm(help);
+  const ch = await runCapstan(help, { cwd: "/", env });
+  assert.equal(section(ch.stdout, "Flags:"), section(hh.stdout, "Flags:"));
+  for (const t of ["abc", "1ms", "0"]) {
+    const args = ["repo", "add", "x", "http://127.0.0.1:1", "--timeout", t];
+    const want = await runHelm(args);
+    const got = await runCapstan(args, { cwd: "/", env });
+    assert.deepEqual(got, want, t);
+  }
+});

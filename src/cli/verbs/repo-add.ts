@@ -1,4 +1,5 @@
 import { repoAdd } from "../../actions/repo-manage.ts";
+import { parseDuration } from "../../funcs/time/duration.ts";
 import type { Command } from "../command.ts";
 import { CliError } from "../io.ts";
 import { repoAddPassword } from "./password-prompt.ts";
@@ -37,6 +38,12 @@ const command: Command = {
         "by default, this command will not allow adding official repos that have been permanently deleted. This disables that behavior",
     },
     { name: "pass-credentials", kind: "bool", usage: "pass credentials to all domains" },
+    {
+      name: "timeout",
+      kind: "duration",
+      usage: "time to wait for the index file download to complete",
+      default: "2m0s",
+    },
   ],
   async run(parsed, io) {
     if (parsed.args.length !== 2) {
@@ -50,6 +57,12 @@ const command: Command = {
     if (username !== "" && password === "")
       password = await repoAddPassword(io, f["password-stdin"] === true);
     const s = repoSettings(parsed, io);
+    let timeoutNs: bigint;
+    try {
+      timeoutNs = parseDuration(f.timeout as string);
+    } catch (e) {
+      throw new CliError(`invalid argument "${f.timeout}" for "--timeout" flag: ${(e as Error).message}`);
+    }
     io.stdout(
       await repoAdd({
         name: parsed.args[0]!,
@@ -63,6 +76,7 @@ const command: Command = {
         insecureSkipTLSVerify: f["insecure-skip-tls-verify"] === true,
         allowDeprecatedRepos: f["allow-deprecated-repos"] === true,
         passCredentialsAll: f["pass-credentials"] === true,
+        timeoutMs: Number(timeoutNs / 1_000_000n),
         ...s,
       }),
     );
