@@ -1,13 +1,20 @@
 // Renders one chart in-process many times and prints the median time of a
 // render (loading excluded), for profiling the per-template work by hand:
-//   node --import tsx bench/render-profile.ts /tmp/gen300 [runs]
+//   node --import tsx bench/render-profile.ts /tmp/gen300 [runs] [--dist]
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/render-profile.ts /tmp/gen300 40
-import { renderChart } from "../src/actions/render.ts";
-import { loadChartPath } from "../src/node/fs-load.ts";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { projectRoot } from "../test/helpers/oracle.ts";
+
+// --dist: the built library (what `import "capstan"` loads); else src/ through tsx.
+const lib: typeof import("../src/index.ts") = process.argv.includes("--dist")
+  ? await import(pathToFileURL(join(projectRoot, "dist/index.js")).href)
+  : await import("../src/index.ts");
+const { loadChartPath, renderChart } = lib;
 
 const dir = process.argv[2];
 if (!dir) throw new Error("usage: render-profile.ts <chart dir> [runs]");
-const runs = Number(process.argv[3] ?? 20);
+const runs = Number(process.argv[3]) || 20;
 const chart = loadChartPath(dir);
 const times: number[] = [];
 const cpus: number[] = [];
