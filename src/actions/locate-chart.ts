@@ -28,6 +28,8 @@ export interface LocateOptions {
   registryConfig: string;
   /** slog-style warnings (helm's "unable to find exact version requested" …). */
   warn: (msg: string, attrs: [string, string][]) => void;
+  /** Raw stderr text (the registry client's "Pulled:/Digest:" lines). */
+  stderr: (text: string) => void;
 }
 
 /** Resolves ref to a chart folder or archive on disk; without options only local paths are found. */
@@ -43,7 +45,6 @@ export async function locateChart(ref: string, cwd: string, o?: LocateOptions): 
       throw new LocateError(`path ${JSON.stringify(ref)} not found`);
   }
   if (!o) return unresolvable(ref);
-  if (ref.startsWith("oci://")) return locateOCI(ref, version, o);
   let name = ref;
   let get = o.get;
   if (o.repoURL !== "") {
@@ -53,10 +54,12 @@ export async function locateChart(ref: string, cwd: string, o?: LocateOptions): 
     const u1 = goParseURL(o.repoURL);
     const u2 = goParseURL(name);
     const same = u1 && u2 && u1.scheme === u2.scheme && u1.host === u2.host;
-    if (!o.get.passCredentialsAll && !same) get = { ...o.get, username: "", password: "" };
+    get = { ...o.get, repoURL: o.repoURL };
+    if (!o.get.passCredentialsAll && !same) get = { ...get, username: "", password: "" };
   }
   // helm creates the repository cache before resolving, whatever the reference.
   mkdirSync(o.repoCache, { recursive: true, mode: 0o755 });
+  if (o.repoURL === "" && ref.startsWith("oci://")) return locateOCI(ref, version, o);
   const u = goParseURL(name);
   if (!u) throw new LocateError(`invalid chart URL format: ${name}`);
   const isURL = u.scheme !== "" && u.host !== "" && u.path !== "";
@@ -167,12 +170,20 @@ async function locateOCI(ref: string, version: string, o: LocateOptions): Promis
     password: o.get.password || undefined,
     registryConfig: o.registryConfig,
   };
-  const r = await pullOCI(ref, version, flags, o.verify);
+  // helm pulls (and says so) every time; the cache is keyed by the chart layer's sha256.
+  const r = await pullOCI(ref, version, flags);
+  o.stderr(r.message);
   const key = sha256(r.data).slice("sha256:".length);
   const path = cached(o.contentCache, key, "chart") ?? put(o.contentCache, key, "chart", r.data);
   if (o.verify) {
-    if (!r.prov) throw new LocateError(`failed to fetch provenance "${r.resolvedRef}.prov"`);
-    const prov = put(o.contentCache, key, "prov", r.prov);
+    // The getter fetches "<resolved ref>.prov": the same manifest's provenance layer, a second pull.
+    let p: Awaited<ReturnType<typeof pullOCI>> | undefined;
+    try {
+      p = await pullOCI(r.resolvedRef, "", flags, true);
+    } catch {}
+    if (!p?.prov) throw new LocateError(`failed to fetch provenance "${r.resolvedRef}.prov"`);
+    o.stderr(p.message);
+    const prov = put(o.contentCache, key, "prov", p.prov);
     await verifyAs(path, prov, r.fileName, o);
   }
   return path;

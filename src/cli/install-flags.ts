@@ -11,6 +11,7 @@ import {
   repositoryConfig,
 } from "../repo/helmpath.ts";
 import type { FlagSpec, FlagValues } from "./flags.ts";
+import { slogLine } from "./log.ts";
 
 export const valueFlags: FlagSpec[] = [
   {
@@ -210,10 +211,9 @@ export function valueOptions(f: FlagValues) {
 /** helm's ChartPathOptions from the chart-path and global flags (--devel means ">0.0.0-0" without --version). */
 export function chartPathOptions(
   f: FlagValues,
-  env: Env,
-  cwd: string,
-  warn: (msg: string, attrs: [string, string][]) => void,
+  io: { env: Env; cwd: string; stderr: (s: string) => void },
 ): LocateOptions {
+  const { env, cwd } = io;
   const str = (k: string) => ((f[k] as string) ?? "").trim();
   let version = str("version");
   if (version === "" && f.devel === true) version = ">0.0.0-0";
@@ -239,6 +239,7 @@ export function chartPathOptions(
     repoCache: str("repository-cache") || repositoryCache(env),
     contentCache: str("content-cache") || contentCache(env),
     registryConfig: str("registry-config") || registryConfig(env),
-    warn,
+    warn: (m, a) => io.stderr(slogLine("WARN", m, a)),
+    stderr: io.stderr,
   };
 }

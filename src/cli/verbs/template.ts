@@ -81,7 +81,7 @@ comma-separated list:
             await dependencyManager(chartPath, { ...p, flags }, io, io.stdout).update();
           }
         : undefined,
-      locate: chartPathOptions(f, io.env, io.cwd, (m, a) => io.stderr(slogLine("WARN", m, a))),
+      locate: chartPathOptions(f, io),
       cwd: io.cwd,
       warn: (m) => io.stderr(slogLine("WARN", m)),
     });
