@@ -18,13 +18,14 @@ import { loadChartPath } from "../node/fs-load.ts";
 import { resolveReferenceURL } from "../repo/chart-repository.ts";
 import { downloadTo, type ResolvedChart } from "../repo/downloader.ts";
 import { httpGet } from "../repo/getter.ts";
-import { cvURLs, cvVersion, type IndexFile, loadIndex, loadIndexFile } from "../repo/index-file.ts";
+import { cvURLs, cvVersion, type IndexFile, loadIndexFile } from "../repo/index-file.ts";
 import { loadRepoFile, type RepoEntry } from "../repo/repo-file.ts";
 import { Constraints, parseVersion } from "../repo/semver.ts";
 import { quote } from "../template/strconv.ts";
 import type { DependencyOptions } from "./dependency-manager.ts";
 import { getLocalPath, goJoin, urlEqual } from "./dependency-resolve.ts";
 import { toArchiveChart } from "./package.ts";
+import { findChartInRepoURL } from "./pull.ts";
 
 /** The manager's options, paths already absolute (repoFile, repoCache). */
 type DownloadContext = DependencyOptions;
@@ -90,26 +91,7 @@ async function findChartURL(
   }
   // A repository the user has not added: read its index directly (helm's FindChartInRepoURL).
   try {
-    let body: Uint8Array;
-    try {
-      body = await httpGet(resolveReferenceURL(repoURL, "index.yaml"), { repoURL });
-    } catch (e) {
-      throw new Error(
-        `looks like ${quote(repoURL)} is not a valid chart repository or cannot be reached: ${(e as Error).message}`,
-      );
-    }
-    const idx = loadIndex(body, repoURL);
-    let label = `chart ${quote(name)}`;
-    if (version !== "") label += ` version ${quote(version)}`;
-    let cv: ReturnType<IndexFile["get"]>;
-    try {
-      cv = idx.get(name, version);
-    } catch {
-      throw new Error(`${label} not found in ${repoURL} repository`);
-    }
-    const urls = cvURLs(cv);
-    if (urls.length === 0) throw new Error(`${label} has no downloadable URLs`);
-    return { url: resolveReferenceURL(repoURL, urls[0]!), get: { repoURL } };
+    return { url: await findChartInRepoURL(repoURL, name, version, {}), get: { repoURL } };
   } catch (e) {
     throw new Error(`chart ${name} not found in ${repoURL}: ${(e as Error).message}`);
   }

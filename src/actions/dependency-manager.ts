@@ -251,12 +251,8 @@ repository, use "https://charts.example.com/" or "@example" instead of
 }
 
 async function ociTags(ref: string, f: RegistryFlags): Promise<string[]> {
-  const { RegistryClient, parseReference } = await import("../registry/client.ts");
-  const { getCredentials } = await import("../registry/credentials.ts");
+  const { parseReference } = await import("../registry/client.ts");
+  const { clientFor } = await import("./registry.ts");
   const { host, repository } = parseReference(ref);
-  const credentials =
-    f.username || f.password
-      ? { username: f.username ?? "", password: f.password ?? "" }
-      : getCredentials(f.registryConfig, host);
-  return new RegistryClient(host, { ...f, credentials }).tags(repository);
+  return clientFor(host, f).tags(repository);
 }

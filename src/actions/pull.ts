@@ -7,7 +7,8 @@ import { expandArchive } from "../chart/package-expand.ts";
 import { resolveReferenceURL } from "../repo/chart-repository.ts";
 import { downloadTo, resolveChartVersion } from "../repo/downloader.ts";
 import { type GetOptions, httpGet } from "../repo/getter.ts";
-import { loadIndex } from "../repo/index-file.ts";
+import { cvURLs, loadIndex } from "../repo/index-file.ts";
+import { quote } from "../template/strconv.ts";
 
 export interface PullOptions {
   /** --verify: fetch <chart URL>.prov and check it against keyring before keeping the chart. */
@@ -44,19 +45,19 @@ export async function findChartInRepoURL(
     body = await httpGet(resolveReferenceURL(repoURL, "index.yaml"), { ...get, repoURL });
   } catch (e) {
     throw new Error(
-      `looks like "${repoURL}" is not a valid chart repository or cannot be reached: ${(e as Error).message}`,
+      `looks like ${quote(repoURL)} is not a valid chart repository or cannot be reached: ${(e as Error).message}`,
     );
   }
   const idx = loadIndex(body, repoURL);
-  let label = `chart "${chart}"`;
-  if (version !== "") label += ` version "${version}"`;
+  let label = `chart ${quote(chart)}`;
+  if (version !== "") label += ` version ${quote(version)}`;
   let cv: ReturnType<typeof idx.get>;
   try {
     cv = idx.get(chart, version);
   } catch {
     throw new Error(`${label} not found in ${repoURL} repository`);
   }
-  const urls = (cv.get("urls") as string[]) ?? [];
+  const urls = cvURLs(cv);
   if (urls.length === 0) throw new Error(`${label} has no downloadable URLs`);
   return resolveReferenceURL(repoURL, urls[0]!);
 }
