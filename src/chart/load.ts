@@ -2,6 +2,7 @@
 // helm 4's apiVersion detection in front of them), over in-memory files so it
 // runs anywhere. Node's folder reading lives in src/node/fs-load.ts.
 
+import { goString } from "../go/bytestring.ts";
 import { loadValuesText, ValuesLoadError } from "../values/load-values.ts";
 import { readYAMLDocument, YAMLReadError } from "../values/yaml-read.ts";
 import { ArchiveError, type BufferedFile, loadArchiveFiles } from "./archive.ts";
@@ -12,8 +13,6 @@ import { ChartDecodeError, decodeLock, decodeMetadataInto, validateMetadata } fr
 export class ChartLoadError extends Error {
   override name = "ChartLoadError";
 }
-
-const text = new TextDecoder("utf-8");
 
 /** Warnings helm logs while loading (requirements.yaml in a v2 chart, ...). */
 export type WarnFn = (msg: string) => void;
@@ -46,7 +45,7 @@ export function loadChartFiles(files: BufferedFile[]): Chart {
     if (f.name === "Chart.yaml") {
       haveMetadata = true;
       try {
-        decodeMetadataInto(c.metadata, text.decode(f.data));
+        decodeMetadataInto(c.metadata, goString(f.data));
       } catch (e) {
         throw wrap("cannot load Chart.yaml", e);
       }
@@ -58,12 +57,12 @@ export function loadChartFiles(files: BufferedFile[]): Chart {
     if (n === "Chart.yaml") continue;
     if (n === "Chart.lock") {
       try {
-        c.lock = decodeLock(text.decode(f.data));
+        c.lock = decodeLock(goString(f.data));
       } catch (e) {
         throw wrap("cannot load Chart.lock", e);
       }
     } else if (n === "values.yaml") {
-      const t = text.decode(f.data);
+      const t = goString(f.data);
       try {
         c.values = loadValuesText(t);
       } catch (e) {
@@ -80,14 +79,14 @@ export function loadChartFiles(files: BufferedFile[]): Chart {
           'Warning: Dependencies are handled in Chart.yaml since apiVersion "v2". We recommend migrating dependencies to Chart.yaml.',
         );
       try {
-        decodeMetadataInto(c.metadata, text.decode(f.data));
+        decodeMetadataInto(c.metadata, goString(f.data));
       } catch (e) {
         throw wrap("cannot load requirements.yaml", e);
       }
       if (c.metadata.APIVersion === API_VERSION_V1) c.files.push({ name: n, data: f.data });
     } else if (n === "requirements.lock") {
       try {
-        c.lock = decodeLock(text.decode(f.data));
+        c.lock = decodeLock(goString(f.data));
       } catch (e) {
         throw wrap("cannot load requirements.lock", e);
       }
@@ -169,7 +168,7 @@ export function detectChartAPIVersion(files: BufferedFile[]): void {
   if (!cy) throw new ChartLoadError("unable to detect chart version, no Chart.yaml found");
   let doc: unknown;
   try {
-    doc = readYAMLDocument(text.decode(cy.data));
+    doc = readYAMLDocument(goString(cy.data));
   } catch (e) {
     throw wrap("cannot load Chart.yaml", e);
   }

@@ -28,7 +28,7 @@ export class UserValuesError extends Error {
   override name = "UserValuesError";
 }
 
-const utf8 = new TextDecoder("utf-8");
+import { goString } from "../go/bytestring.ts";
 
 const ERRNO_TEXT: Record<string, [string, string]> = {
   ENOENT: ["open", "no such file or directory"],
@@ -61,7 +61,7 @@ export function mergeUserValues(opts: ValueOptions, readFile: (path: string) => 
     const bytes = readWith(readFile, filePath);
     let current: Table;
     try {
-      current = loadValuesText(utf8.decode(bytes));
+      current = loadValuesText(goString(bytes));
     } catch (e) {
       throw new UserValuesError(`failed to parse ${filePath}: ${(e as Error).message}`);
     }
@@ -102,7 +102,7 @@ export function mergeUserValues(opts: ValueOptions, readFile: (path: string) => 
   each(opts.setFile, "--set-file", (v) =>
     parseIntoFile(v, base, (rs) => {
       try {
-        return utf8.decode(readWith(readFile, rs.join("")));
+        return goString(readWith(readFile, rs.join("")));
       } catch (e) {
         throw new StrvalsError((e as Error).message);
       }

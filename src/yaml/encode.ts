@@ -1,6 +1,6 @@
 // toYaml (sigs.k8s.io/yaml.Marshal: encoding/json first, then go-yaml v2 on
 // the JSON) and toYamlPretty (go-yaml v3 straight from the Go values, indent 2).
-import { goRunes } from "../template/gostring.ts";
+import { goRunes } from "../go/bytestring.ts";
 import { emitDocument, type YNode } from "./emitter.ts";
 import { YAMLError } from "./errors.ts";
 import { formatFloat, formatJSONFloat } from "./go-float.ts";

@@ -1,12 +1,12 @@
 // go-yaml v2's scanner (scannerc.go, readerc.go: a port of libyaml): tokens
 // with marks, anchor names, tag handles and scalar values folded as libyaml
-// folds them. It works on the Go bytes of the text (template/gostring.ts's
+// folds them. It works on the Go bytes of the text (go/bytestring.ts's
 // convention for bytes that are not UTF-8), so columns, the 1024-character
 // simple-key limit and the reader's 512-byte chunks (a bad byte or control
 // character is reported when its chunk is decoded, which can be before an
 // earlier syntax error is reached) match byte for byte.
 
-import { goBytes } from "../template/gostring.ts";
+import { goBytes } from "../go/bytestring.ts";
 
 export const T = {
   STREAM_START: 1,

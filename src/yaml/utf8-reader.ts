@@ -1,7 +1,7 @@
 // go-yaml's reader decodes its input as UTF-8 before scanning and stops at the
 // first bad sequence with one of these texts (readerc.go). Only strings that
-// hold bytes that are not UTF-8 (template/gostring.ts) can fail here.
-import { goBytes, hasInvalidUTF8 } from "../template/gostring.ts";
+// hold bytes that are not UTF-8 (go/bytestring.ts) can fail here.
+import { goBytes, hasInvalidUTF8 } from "../go/bytestring.ts";
 
 /** The reader's error for s, or undefined when s is valid UTF-8. */
 export function utf8ReaderError(s: string): string | undefined {

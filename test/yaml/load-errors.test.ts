@@ -66,15 +66,8 @@ const FILES: Record<string, string> = {
   "too large for a chart file": big,
 };
 
-// The chart loader decodes files with TextDecoder, so bytes that are not
-// UTF-8 reach the YAML reader as U+FFFD instead of as Go's bytes.
-const todo = (name: string) =>
-  name.includes("UTF-8")
-    ? "src/chart/load.ts decodes files with TextDecoder, not Go byte strings"
-    : undefined;
-
 for (const [name, files] of Object.entries(CHARTS)) {
-  test(`load error: ${name}`, { todo: todo(name) }, async () => {
+  test(`load error: ${name}`, async () => {
     const c = await differentialTemplate(files);
     assert.ok(c.equal, c.diff);
   });
