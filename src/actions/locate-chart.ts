@@ -176,14 +176,18 @@ async function locateOCI(ref: string, version: string, o: LocateOptions): Promis
   const key = sha256(r.data).slice("sha256:".length);
   const path = cached(o.contentCache, key, "chart") ?? put(o.contentCache, key, "chart", r.data);
   if (o.verify) {
-    // The getter fetches "<resolved ref>.prov": the same manifest's provenance layer, a second pull.
-    let p: Awaited<ReturnType<typeof pullOCI>> | undefined;
-    try {
-      p = await pullOCI(r.resolvedRef, "", flags, true);
-    } catch {}
-    if (!p?.prov) throw new LocateError(`failed to fetch provenance "${r.resolvedRef}.prov"`);
-    o.stderr(p.message);
-    const prov = put(o.contentCache, key, "prov", p.prov);
+    // A provenance file cached for these archive bytes is used as is; else the getter fetches
+    // "<resolved ref>.prov": the same manifest's provenance layer, a second pull.
+    let prov = cached(o.contentCache, key, "prov");
+    if (!prov) {
+      let p: Awaited<ReturnType<typeof pullOCI>> | undefined;
+      try {
+        p = await pullOCI(r.resolvedRef, "", flags, true);
+      } catch {}
+      if (!p?.prov) throw new LocateError(`failed to fetch provenance "${r.resolvedRef}.prov"`);
+      o.stderr(p.message);
+      prov = put(o.contentCache, key, "prov", p.prov);
+    }
     await verifyAs(path, prov, r.fileName, o);
   }
   return path;
