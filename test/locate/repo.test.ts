@@ -13,6 +13,7 @@ import { sideBySide } from "./harness.ts";
 
 let url = "";
 let authURL = "";
+let otherURL = "";
 let keys = "";
 const closers: (() => Promise<void>)[] = [];
 
@@ -47,6 +48,13 @@ before(async () => {
   const a = await serveStatic(dir, { username: "u", password: "p" });
   authURL = a.url;
   closers.push(a.close);
+  // A repository whose index points at the same server under another host name (localhost):
+  // credentials follow only with --pass-credentials.
+  const other = await helmPackagedRepo();
+  const o = await serveStatic(other, { username: "u", password: "p" });
+  otherURL = o.url;
+  closers.push(o.close);
+  await runHelm(["repo", "index", other, "--url", o.url.replace("127.0.0.1", "localhost")]);
 });
 after(async () => {
   for (const c of closers) await c();
@@ -121,5 +129,12 @@ test("--verify: signed chart, wrong keyring, no provenance; local archives", asy
     t("signed-1.2.3.tgz", "--verify", "--keyring", sec),
     ["pull", "r/alpha"],
     t("alpha-0.2.0.tgz", "--verify", "--keyring", pub),
+  ]);
+});
+
+test("--pass-credentials: charts on another host get the credentials only when asked", async () => {
+  await sideBySide([
+    t("alpha", "--repo", () => otherURL, "--username", "u", "--password", "p"),
+    t("alpha", "--repo", () => otherURL, "--username", "u", "--password", "p", "--pass-credentials"),
   ]);
 });
