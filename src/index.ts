@@ -5,9 +5,11 @@
 //   const chart = loadChartFiles([{ name: "Chart.yaml", data }, ...]);
 //   const { manifests, hooks, notes } = renderChart(chart, new Map([["replicas", 3n]]));
 //
-// Everything but loadChartPath, runTemplate and runCli is free of Node
-// built-ins and runs in a browser.
+// Everything but loadChartPath, runTemplate, runCli and DependencyManager is
+// free of Node built-ins and runs in a browser.
 
+export { DependencyManager, type DependencyOptions } from "./actions/dependency-manager.ts";
+export type { RegistryFlags } from "./actions/registry.ts";
 export { RenderFailure, type RenderOptions, type RenderResult, renderChart } from "./actions/render.ts";
 export { runTemplate, type TemplateOptions, type TemplateResult } from "./actions/template.ts";
 export { Chart, type ChartFile, type Metadata } from "./chart/chart.ts";
