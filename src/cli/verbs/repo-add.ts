@@ -76,7 +76,8 @@ const command: Command = {
         insecureSkipTLSVerify: f["insecure-skip-tls-verify"] === true,
         allowDeprecatedRepos: f["allow-deprecated-repos"] === true,
         passCredentialsAll: f["pass-credentials"] === true,
-        timeoutMs: Number(timeoutNs / 1_000_000n),
+        // Go sets no deadline for a zero or negative timeout.
+        timeoutMs: timeoutNs > 0n ? Math.max(1, Number(timeoutNs / 1_000_000n)) : 0,
         ...s,
       }),
     );
