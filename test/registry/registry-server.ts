@@ -34,7 +34,8 @@ export async function startRegistry(): Promise<Registry> {
   const proc: ChildProcess = spawn("docker-registry", ["serve", join(dir, "config.yml")], {
     stdio: "ignore",
   });
-  for (let i = 0; i < 100; i++) {
+  // Up to 30 s: the machine is shared and a loaded start can be slow.
+  for (let i = 0; i < 300; i++) {
     const ok = await fetch(`http://${host}/v2/`).then(
       (r) => r.status === 401,
       () => false,
