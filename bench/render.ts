@@ -3,7 +3,7 @@
 //   cli:        `node bin/capstan.js template` once per chart
 //   in-process: capstan's library, all charts in one process, after loading
 // Charts: the fixture charts, helm's `create` scaffold, and generated charts
-// with many templates (bench/gen-chart.ts; --big adds one of 1000 templates).
+// with many templates (bench/generated-chart.ts; --big adds one of 1000 templates).
 // Usage: node --import tsx bench/render.ts [--runs N] [--big] [--src]
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync } from "node:fs";
@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { helmEnv, helmPath, projectRoot } from "../test/helpers/oracle.ts";
-import { writeGeneratedChart } from "./gen-chart.ts";
+import { generatedChart as writeChart } from "./generated-chart.ts";
 
 // In-process renders use the built library (dist/index.js, what `import "capstan"`
 // loads), not src/ through tsx: tsx compiles file by file, so enum members
@@ -27,7 +27,7 @@ const runs = Number(process.argv[process.argv.indexOf("--runs") + 1] || 5);
 const work = mkdtempSync(join(tmpdir(), "capstan-bench-render-"));
 
 function generatedChart(name: string, templates: number): string {
-  return writeGeneratedChart(join(work, name), name, templates);
+  return writeChart(work, name, templates);
 }
 
 function charts(): string[] {

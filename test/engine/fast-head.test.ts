@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import fc from "fast-check";
-import { writeGeneratedChart } from "../../bench/gen-chart.ts";
+import { generatedChart } from "../../bench/generated-chart.ts";
 import { renderChart } from "../../src/actions/render.ts";
 import { fastSimpleHead } from "../../src/engine/fast-head.ts";
 import { splitManifests } from "../../src/engine/manifests.ts";
@@ -62,7 +62,7 @@ test("fast head agrees with the full path on every document the fixture charts r
 });
 
 test("fast head takes the documents of a generated chart and the scaffold-like shapes", () => {
-  const dir = writeGeneratedChart(join(mkdtempSync(join(tmpdir(), "capstan-fast-head-")), "g"), "g", 3);
+  const dir = generatedChart(mkdtempSync(join(tmpdir(), "capstan-fast-head-")), "g", 3);
   const docs = renderedDocs(dir);
   assert.equal(docs.length, 3);
   for (const d of docs) assert.ok(agree(d), d);
