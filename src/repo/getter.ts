@@ -23,6 +23,14 @@ export interface GetOptions {
 
 export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 
+// OpenSSL's codes for a chain Go's crypto/x509 reports as signed by an unknown authority.
+const UNKNOWN_AUTHORITY = new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+]);
+
 function goDialError(url: URL, e: NodeJS.ErrnoException): string {
   const port = url.port || (url.protocol === "https:" ? "443" : "80");
   const hostport = `${url.hostname}:${port}`;
@@ -31,7 +39,9 @@ function goDialError(url: URL, e: NodeJS.ErrnoException): string {
       ? `dial tcp ${hostport}: connect: connection refused`
       : e.code === "ENOTFOUND"
         ? `dial tcp: lookup ${url.hostname}: no such host`
-        : e.message;
+        : UNKNOWN_AUTHORITY.has(e.code ?? "")
+          ? "tls: failed to verify certificate: x509: certificate signed by unknown authority"
+          : e.message;
   return `Get "${url.toString()}": ${what}`;
 }
 
