@@ -48,7 +48,12 @@ export const valueFlags: FlagSpec[] = [
 ];
 
 export const chartPathFlags: FlagSpec[] = [
-  { name: "version", kind: "string", usage: "specify a version constraint for the chart version to use" },
+  {
+    name: "version",
+    kind: "string",
+    usage:
+      "specify a version constraint for the chart version to use. This constraint can be a specific tag (e.g. 1.1.1) or it may reference a valid range (e.g. ^2.0.0). If this is not specified, the latest version is used",
+  },
   { name: "repo", kind: "string", usage: "chart repository url where to locate the requested chart" },
   {
     name: "username",
@@ -155,7 +160,8 @@ export const installFlags: FlagSpec[] = [
   {
     name: "rollback-on-failure",
     kind: "bool",
-    usage: "if set, the installation is rolled back (uninstalled) upon failure",
+    usage:
+      'if set, Helm will rollback (uninstall) the installation upon failure. The --wait flag will be default to "watcher" if --rollback-on-failure is set',
   },
   {
     name: "server-side",
@@ -191,7 +197,7 @@ export const installFlags: FlagSpec[] = [
     name: "wait-for-jobs",
     kind: "bool",
     usage:
-      "if set and --wait enabled, will wait until all Jobs have been completed before marking the release as successful",
+      "if set and --wait enabled, will wait until all Jobs have been completed before marking the release as successful. It will wait for as long as --timeout",
   },
 ];
 
