@@ -6,9 +6,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, join, normalize, resolve } from "node:path";
 import type { Dependency, Lock } from "../chart/chart.ts";
 import { emptyDependency } from "../chart/metadata.ts";
-import { dependencyJSON, goTimeJSON } from "../chart/package-metadata.ts";
+import { dependencyJSON } from "../chart/package-metadata.ts";
 import { loadChartPath } from "../node/fs-load.ts";
 import { cacheIndexFile } from "../repo/chart-repository.ts";
+import { goNowRFC3339Nano } from "../repo/clock.ts";
 import { cvURLs, cvVersion, loadIndexFile } from "../repo/index-file.ts";
 import { marshalOrderedJSON } from "../repo/json-ordered.ts";
 import { Constraints, compareVersions, parseVersion } from "../repo/semver.ts";
@@ -98,13 +99,6 @@ export interface ResolveContext {
   repoNames: Map<string, string>;
   ociTags: TagLister;
   now?: () => string;
-}
-
-/** Go's time.Now() as JSON: local time, nanoseconds, trailing zeros trimmed. */
-export function nowJSON(): string {
-  const ms = Date.now();
-  const subMs = Number(process.hrtime.bigint() % 1_000_000n);
-  return goTimeJSON(ms, subMs);
 }
 
 /** helm's Resolver.Resolve: the lock for reqs, or helm's error. */
@@ -206,7 +200,7 @@ export async function resolveLock(reqs: Dependency[], ctx: ResolveContext): Prom
       `can't get a valid version for ${missing.length} subchart(s): ${missing.join(", ")}. Make sure a matching chart version exists in the repo, or change the version constraint in Chart.yaml`,
     );
   }
-  return { Generated: (ctx.now ?? nowJSON)(), Digest: hashReq(reqs, locked), Dependencies: locked };
+  return { Generated: (ctx.now ?? goNowRFC3339Nano)(), Digest: hashReq(reqs, locked), Dependencies: locked };
 }
 
 /** Chart.lock / requirements.lock text as helm's writeLock marshals it (sigs.k8s.io/yaml: keys sorted). */

@@ -18,7 +18,8 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { MAX_DECOMPRESSED_CHART_SIZE } from "../chart/archive.ts";
 import { loadArchive } from "../chart/load.ts";
-import { goTimeJSON, metadataJSON } from "../chart/package-metadata.ts";
+import { metadataJSON } from "../chart/package-metadata.ts";
+import { goNowRFC3339Nano } from "../repo/clock.ts";
 import {
   type ChartVersion,
   cvName,
@@ -142,7 +143,7 @@ export class RepoStore {
     const m = metadataJSON(chart.metadata);
     if (!m.get("apiVersion")) m.set("apiVersion", "v1");
     m.set("urls", [`${this.urlPrefix}${file}`]);
-    m.set("created", goTimeJSON(Date.now()));
+    m.set("created", goNowRFC3339Nano());
     m.set("digest", createHash("sha256").update(bytes).digest("hex"));
     return normalizeChartVersion(m);
   }
