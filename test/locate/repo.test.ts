@@ -1,7 +1,8 @@
 // `template` of charts that are not local paths, from chart repositories served
 // over HTTP: --repo, repo/chart, absolute URLs, --version/--devel, basic auth,
 // --verify with a signed chart; helm 4 and capstan side by side (see harness.ts).
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -14,6 +15,7 @@ import { sideBySide } from "./harness.ts";
 let url = "";
 let authURL = "";
 let otherURL = "";
+let oddURL = "";
 let keys = "";
 const closers: (() => Promise<void>)[] = [];
 
@@ -55,6 +57,24 @@ before(async () => {
   otherURL = o.url;
   closers.push(o.close);
   await runHelm(["repo", "index", other, "--url", o.url.replace("127.0.0.1", "localhost")]);
+  // An index whose digests lie (beta) or are missing (gamma-db): helm names the cached
+  // archive after the index's digest, else after the download's sha256.
+  const odd = await helmPackagedRepo();
+  await runHelm(["repo", "index", odd]);
+  const idx = readFileSync(join(odd, "index.yaml"), "utf8");
+  const sum = (f: string) =>
+    createHash("sha256")
+      .update(readFileSync(join(odd, f)))
+      .digest("hex");
+  const patched = idx
+    .replace(`digest: ${sum("beta-2.3.4.tgz")}`, `digest: ${"ab".repeat(32)}`)
+    .replace(`    digest: ${sum("gamma-db-10.0.0.tgz")}\n`, "");
+  if (!patched.includes("ab".repeat(32)) || patched.includes(sum("gamma-db-10.0.0.tgz")))
+    throw new Error("index.yaml was not patched");
+  writeFileSync(join(odd, "index.yaml"), patched);
+  const d = await serveStatic(odd);
+  oddURL = d.url;
+  closers.push(d.close);
 });
 after(async () => {
   for (const c of closers) await c();
@@ -129,6 +149,9 @@ test("--verify: signed chart, wrong keyring, no provenance; local archives", asy
     t("signed-1.2.3.tgz", "--verify", "--keyring", sec),
     ["pull", "r/alpha"],
     t("alpha-0.2.0.tgz", "--verify", "--keyring", pub),
+    // local paths that cannot be verified: a folder, a file that is not .tgz
+    t("cache", "--verify", "--keyring", pub),
+    t("config/repositories.yaml", "--verify", "--keyring", pub),
   ]);
 });
 
@@ -136,5 +159,15 @@ test("--pass-credentials: charts on another host get the credentials only when a
   await sideBySide([
     t("alpha", "--repo", () => otherURL, "--username", "u", "--password", "p"),
     t("alpha", "--repo", () => otherURL, "--username", "u", "--password", "p", "--pass-credentials"),
+  ]);
+});
+
+test("cache names from the index's digest (even a wrong one), else from the download", async () => {
+  await sideBySide([
+    ["repo", "add", "odd", () => oddURL],
+    t("odd/beta"),
+    t("odd/beta"),
+    t("odd/gamma-db"),
+    t("beta", "--repo", () => oddURL),
   ]);
 });
