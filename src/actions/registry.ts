@@ -3,7 +3,12 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { loadArchive } from "../chart/load.ts";
 import { metadataJSON } from "../chart/package-metadata.ts";
-import { parseReference, RegistryClient, type RegistryOptions } from "../registry/client.ts";
+import {
+  parseReference,
+  RegistryClient,
+  type RegistryOptions,
+  validateReference,
+} from "../registry/client.ts";
 import { getCredentials, removeCredentials, storeCredentials } from "../registry/credentials.ts";
 import { marshalOrderedJSON } from "../repo/json-ordered.ts";
 import { Constraints, compareVersions, parseVersion } from "../repo/semver.ts";
@@ -117,6 +122,7 @@ export async function pullOCI(
   withProv = false,
 ): Promise<{ fileName: string; data: Uint8Array; message: string; prov?: Uint8Array; resolvedRef: string }> {
   const { host, repository, tag: refTag } = parseReference(ref);
+  validateReference(repository, refTag);
   const client = clientFor(host, f);
   let tag = refTag || version.replaceAll("+", "_");
   if (!refTag && (version === "" || !parseVersion(version) || /[\^~*xX<>=|, ]/.test(version))) {

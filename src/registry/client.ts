@@ -107,6 +107,18 @@ export function parseReference(ref: string): { host: string; repository: string;
   return { host, repository: rest, tag };
 }
 
+// The OCI distribution grammar oras checks references against before any request.
+const REPOSITORY_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+const TAG_RE = /^\w[\w.-]{0,127}$/;
+
+/** oras's Reference.Validate: errors as helm prints them (invalid reference: invalid repository "…"). */
+export function validateReference(repository: string, tag: string): void {
+  if (!REPOSITORY_RE.test(repository))
+    throw new Error(`invalid reference: invalid repository ${JSON.stringify(repository)}`);
+  if (tag !== "" && !TAG_RE.test(tag))
+    throw new Error(`invalid reference: invalid tag ${JSON.stringify(tag)}`);
+}
+
 export class RegistryClient {
   private token: string | undefined;
   private tls: https.RequestOptions = {};

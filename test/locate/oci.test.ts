@@ -73,6 +73,9 @@ test("oci://: latest, tag in the reference, --version exact and range, --devel, 
     t(ref("ns/alpha"), "--devel"),
     t(ref("ns/alpha"), "--version", "9"),
     t(ref("ns/nope")),
+    t(ref("ns/alpha/../nope")),
+    t(ref("NS/alpha")),
+    t(ref("ns/alpha:-bad")),
     t(ref("ns/alpha"), "--repo", "http://127.0.0.1:1"),
   ]);
 });
