@@ -4,7 +4,6 @@
 import { spawnSync } from "node:child_process";
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
-import type { Chart } from "../chart/chart.ts";
 import { checkDependencies, checkIfInstallable, DependencyError } from "../chart/dependencies.ts";
 import { defaultCapabilities } from "../engine/capabilities.ts";
 import { pathBase } from "../engine/gostrings.ts";
@@ -38,6 +37,10 @@ export interface TemplateOptions extends ValueOptions {
   postRenderer?: string;
   postRendererArgs?: string[];
   debug?: boolean;
+  /** helm's slog.Debug lines (printed with --debug). */
+  debugLog?: (msg: string, attrs: [string, string][]) => void;
+  /** --version as typed, for the "Original chart version" debug line. */
+  versionFlag?: string;
   enableDNS?: boolean;
   /** --dependency-update: runs `dependency update` on the chart folder when dependencies are missing. */
   dependencyUpdate?: (chartPath: string) => Promise<void>;
@@ -118,7 +121,9 @@ export async function runTemplate(args: string[], opts: TemplateOptions): Promis
     nameTemplate: opts.nameTemplate,
     renderNameTemplate,
   });
+  opts.debugLog?.("Original chart version", [["version", opts.versionFlag ?? ""]]);
   const chartPath = await locateChart(chartRef.trim(), cwd, opts.locate);
+  opts.debugLog?.("Chart path", [["path", chartPath]]);
   const userValues = mergeUserValues(opts, (p) => readFileSync(isAbsolute(p) ? p : join(cwd, p)));
   let chart = loadChartPath(chartPath);
   checkIfInstallable(chart);

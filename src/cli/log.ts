@@ -7,6 +7,7 @@ import { setManifestInfoHandler } from "../engine/manifests.ts";
 import { setFsLoadWarningHandler } from "../node/fs-load.ts";
 import { quote } from "../template/strconv.ts";
 import { setCoalesceWarningHandler } from "../values/coalesce.ts";
+import { setSchemaDebugHandler } from "../values/schema.ts";
 import type { CliIO } from "./io.ts";
 
 export type Level = "DEBUG" | "INFO" | "WARN" | "ERROR";
@@ -33,8 +34,9 @@ export function slogLine(level: Level, msg: string, attrs: [string, string][] = 
   return `${line}\n`;
 }
 
-/** Routes the lower layers' warnings to stderr in helm's format for this command. */
-export function installLogHandlers(io: CliIO): void {
+/** Routes the lower layers' warnings (and with --debug their DEBUG lines) to stderr in helm's format. */
+export function installLogHandlers(io: CliIO, debug = false): void {
+  setSchemaDebugHandler(debug ? (msg, attrs) => io.stderr(slogLine("DEBUG", msg, attrs)) : undefined);
   setDependencyWarningHandler((msg, attrs) => io.stderr(slogLine("WARN", msg, attrs)));
   setCoalesceWarningHandler((msg) => io.stderr(slogLine("INFO", msg)));
   setFsLoadWarningHandler((msg, attrs) => io.stderr(slogLine("INFO", msg, attrs)));

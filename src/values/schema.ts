@@ -7,6 +7,7 @@ import Ajv2019 from "ajv/dist/2019.js";
 import Ajv2020 from "ajv/dist/2020.js";
 import draft07Meta from "ajv/dist/refs/json-schema-draft-07.json" with { type: "json" };
 import { RE2JS } from "re2js";
+import { goString } from "../go/bytestring.ts";
 import { goSprintV } from "./go-fmt.ts";
 import { goQuote, goTypeName } from "./go-text.ts";
 import { goJSONSyntaxError } from "./json-syntax-error.ts";
@@ -667,9 +668,21 @@ function draft07MetaschemaErrors(schema: unknown): string {
   return `${header}\n${render(items, "").replace(/\n$/, "")}`;
 }
 
+/** helm's slog.Debug lines of schema validation (shown with --debug). */
+let debugLog: ((msg: string, attrs: [string, string][]) => void) | undefined;
+const noLog = () => {};
+export function setSchemaDebugHandler(
+  fn: ((msg: string, attrs: [string, string][]) => void) | undefined,
+): void {
+  debugLog = fn;
+}
+
 /** ValidateAgainstSingleSchema: "" when values satisfy the schema, else v6's error list (ending in a newline). */
 export function validateAgainstSingleSchema(values: Table, schemaBytes: Uint8Array): string {
   const text = new TextDecoder("utf-8").decode(schemaBytes);
+  // helm logs the schema once it has parsed as JSON, before compiling it.
+  if (debugLog && parsesAsJSON(text))
+    debugLog("unmarshalled JSON schema", [["schema", goString(schemaBytes)]]);
   // Parsing, checking and compiling is the costly part; batch renders see the same schemas again and again.
   let validate = compiled.get(text);
   if (validate === undefined) {
@@ -690,12 +703,27 @@ export function validateAgainstSingleSchema(values: Table, schemaBytes: Uint8Arr
   return render(items, "");
 }
 
+function parsesAsJSON(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function collect(chart: SchemaChart, values: Table): string {
+  const log = debugLog ?? noLog;
   let sb = "";
   if (chart.schema) {
+    log("chart name", [["chart-name", chart.name()]]);
     const err = validateAgainstSingleSchema(values, chart.schema);
     if (err !== "") sb += `${chart.name()}:\n${err}`;
   }
+  log("number of dependencies in the chart", [
+    ["chart", chart.name()],
+    ["dependencies", String(chart.dependencies().length)],
+  ]);
   for (const sub of chart.dependencies()) {
     if (!values.has(sub.name())) continue;
     const raw = values.get(sub.name());

@@ -33,7 +33,7 @@ or recommendation, it will emit [WARNING] messages.`,
   ],
   async run(p, io) {
     const f = p.flags;
-    installLogHandlers(io);
+    installLogHandlers(io, f.debug as boolean);
     installNodeFuncsPlatform();
     if (p.args.length < 1)
       throw new CliError('"capstan lint" requires at least 1 argument\n\nUsage:  capstan lint PATH [flags]');

@@ -46,7 +46,7 @@ comma-separated list:
   ],
   async run(p, io) {
     const f = p.flags;
-    installLogHandlers(io);
+    installLogHandlers(io, f.debug as boolean);
     // Node's zoneinfo (tzdata abbreviations as Go prints them) and native crypto, only for verbs that render.
     installNodeFuncsPlatform();
     if (p.args.length < 1)
@@ -73,6 +73,8 @@ comma-separated list:
       postRendererArgs: f["post-renderer-args"] as string[],
       enableDNS: f["enable-dns"] as boolean,
       debug: f.debug as boolean,
+      debugLog: f.debug ? (msg, attrs) => io.stderr(slogLine("DEBUG", msg, attrs)) : undefined,
+      versionFlag: (f.version as string | undefined) ?? "",
       // helm's install runs the manager with the chart flags' registry client, never verifying.
       dependencyUpdate: f["dependency-update"]
         ? async (chartPath) => {
