@@ -3,6 +3,7 @@
 // .Template, with the Go types helm 4 gives them.
 import type { Chart, Metadata } from "../chart/chart.ts";
 import { asPlainMap } from "../funcs/util.ts";
+import { goString } from "../template/gostring.ts";
 import { GO_TYPE, GoInt, type GoMap, MARSHAL_JSON, type Value } from "../template/value.ts";
 import type { Capabilities } from "./capabilities.ts";
 import { newFiles, type ToYAML } from "./files.ts";
@@ -195,7 +196,7 @@ function baseName(p: string): string {
   return i >= 0 ? p.slice(i + 1) : p;
 }
 
-const decoder = new TextDecoder("utf-8");
+/** Template source as Go holds it: bytes that are not UTF-8 survive to the output. */
 export function decodeUTF8(b: Uint8Array): string {
-  return decoder.decode(b);
+  return goString(b);
 }
