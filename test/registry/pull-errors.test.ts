@@ -15,6 +15,7 @@ let reg: Registry | undefined;
 let host = "";
 type Home = ReturnType<typeof freshHome>;
 let loggedIn: Home;
+let plusChart = "";
 
 before(async () => {
   if (!hasRegistry) return;
@@ -24,6 +25,7 @@ before(async () => {
     { name: "lib", version: "0.1.0" },
     { name: "lib", version: "1.2.0+build.7" },
   ]);
+  plusChart = join(charts, "lib-1.2.0+build.7.tgz");
   loggedIn = freshHome();
   const login = await runHelm(["registry", "login", host, "-u", "ci", "-p", "pa55", "--plain-http"], {
     env: loggedIn.env,
@@ -93,4 +95,20 @@ test("pull oci:// notices for references with an underscore", { skip: !hasRegist
   // an underscore in the repository path counts too
   const b = await samePull(loggedIn, [`oci://${host}/under_score/lib`, "--version", "0.1.0"]);
   assert.match(b.stderr, /contains an underscore/);
+});
+
+test("push of a version with build metadata prints the underscore notice as helm does", {
+  skip: !hasRegistry,
+}, async () => {
+  const h = await runHelm(["push", plusChart, `oci://${host}/pushed-h`, "--plain-http"], {
+    env: loggedIn.env,
+  });
+  const c = await runCapstan(["push", plusChart, `oci://${host}/pushed-c`, "--plain-http"], {
+    cwd: loggedIn.root,
+    env: { ...helmEnv(), ...loggedIn.env },
+  });
+  assert.equal(h.code, 0, h.stderr);
+  assert.match(h.stderr, /contains an underscore/);
+  assert.equal(c.code, 0, c.stderr);
+  assert.equal(c.stderr.replaceAll("pushed-c", "pushed-h"), h.stderr);
 });
