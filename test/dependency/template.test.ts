@@ -47,6 +47,8 @@ test("template --dependency-update fetches missing dependencies, then renders th
   assert.equal(r.hCode, 0, r.hErr);
   assert.match(r.hOut, /Saving 2 charts/);
   assert.match(r.hOut, /subcharts: "lib,local"/);
+  // --debug: helm's debug lines around the update
+  await sideBySide(home, tree(deps), ["template", "app", "--dependency-update", "--debug"]);
   // without the flag: helm's error naming the missing charts
   const n = await sideBySide(home, tree(deps), ["template", "app"]);
   assert.notEqual(n.hCode, 0);
