@@ -72,7 +72,7 @@ test("binary file contents keep their bytes through the functions", async () => 
 // go-yaml's reader errors, one per kind of bad sequence, printed raw into a manifest.
 const bad: Record<string, string> = {
   leading: "\\xff\\xfe",
-  trailing: '\\xc3a',
+  trailing: "\\xc3a",
   incomplete: "\\xe2\\x82",
   length: "\\xc0\\x80",
   surrogate: "\\xed\\xa0\\x80",
