@@ -65,7 +65,14 @@ export async function locateChart(ref: string, cwd: string, o?: LocateOptions): 
   const isURL = u.scheme !== "" && u.host !== "" && u.path !== "";
   if (!isURL && !u.path.includes("/"))
     throw new LocateError(`non-absolute URLs should be in form of repo_name/path_to_chart, got: ${u.string}`);
-  const resolved = resolveChartVersion(name, version, o.repoFile, o.repoCache, stripEmpty(get));
+  // Like helm, repo and chart names come from the parsed URL's (unescaped) path.
+  const resolved = resolveChartVersion(
+    isURL ? name : u.path,
+    version,
+    o.repoFile,
+    o.repoCache,
+    stripEmpty(get),
+  );
   if ((o.repoURL !== "" || !isURL) && version !== "") warnInexact(resolved.url, ref, version, o);
   if (!/^https?:$/.test(new URL(resolved.url).protocol))
     throw new LocateError(`scheme ${JSON.stringify(u.scheme)} not supported`);
