@@ -102,8 +102,9 @@ function sortedEntries(m: Map<string, unknown>, fields: readonly string[] = []):
     });
 }
 
-const MAINTAINER_FIELDS = ["name", "email", "url"] as const;
-const DEPENDENCY_FIELDS = [
+/** The JSON field names of v2.Maintainer, Dependency and Metadata, in Go's field order. */
+export const MAINTAINER_FIELDS = ["name", "email", "url"] as const;
+export const DEPENDENCY_FIELDS = [
   "name",
   "version",
   "repository",
@@ -113,7 +114,7 @@ const DEPENDENCY_FIELDS = [
   "import-values",
   "alias",
 ] as const;
-const METADATA_FIELDS = [
+export const METADATA_FIELDS = [
   "name",
   "home",
   "sources",

@@ -4,7 +4,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Metadata } from "../chart/chart.ts";
-import { decodeMetadata } from "../chart/metadata.ts";
+import { DEPENDENCY_FIELDS, decodeMetadata, MAINTAINER_FIELDS, METADATA_FIELDS } from "../chart/metadata.ts";
 import { compareVersions, newVersion, type SemverVersion } from "../funcs/semver.ts";
 import { goFsError } from "../node/fs-load.ts";
 import { readYAMLDocument } from "../values/yaml-read.ts";
@@ -62,43 +62,12 @@ export function lintChartfile(linter: Linter): void {
   );
 }
 
-// The JSON field names of v2.Metadata, Maintainer and Dependency (encoding/json matches them case-insensitively).
-const METADATA_FIELDS = [
-  "name",
-  "home",
-  "sources",
-  "version",
-  "description",
-  "keywords",
-  "maintainers",
-  "icon",
-  "apiVersion",
-  "condition",
-  "tags",
-  "appVersion",
-  "deprecated",
-  "annotations",
-  "kubeVersion",
-  "dependencies",
-  "type",
-];
-const MAINTAINER_FIELDS = ["name", "email", "url"];
-const DEPENDENCY_FIELDS = [
-  "name",
-  "version",
-  "repository",
-  "condition",
-  "tags",
-  "enabled",
-  "import-values",
-  "alias",
-];
-
 function sortedKeys(m: Map<string, unknown>): string[] {
   return [...m.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function knownField(fields: string[], key: string): string | undefined {
+// encoding/json matches field names case-insensitively.
+function knownField(fields: readonly string[], key: string): string | undefined {
   return fields.find((f) => f === key) ?? fields.find((f) => f.toLowerCase() === key.toLowerCase());
 }
 

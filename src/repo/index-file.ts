@@ -1,6 +1,7 @@
 // A chart repository's index (helm's pkg/repo/v1 IndexFile): entries per
 // chart name, newest version first; read from YAML or JSON, written as helm
 // writes it (sigs.k8s.io/yaml, or indented JSON for --json).
+import { METADATA_FIELDS } from "../chart/metadata.ts";
 import { goTimeJSON, Struct } from "../chart/package-metadata.ts";
 import { goNowRFC3339Nano } from "./clock.ts";
 import { marshalOrderedJSON } from "./json-ordered.ts";
@@ -10,25 +11,6 @@ import { readYAML, toYAML } from "./yaml.ts";
 /** One chart version: metadata fields then urls, created, digest ... in Go's field order. */
 export type ChartVersion = Map<string, unknown>;
 
-const metadataKeys = [
-  "name",
-  "home",
-  "sources",
-  "version",
-  "description",
-  "keywords",
-  "maintainers",
-  "icon",
-  "apiVersion",
-  "condition",
-  "tags",
-  "appVersion",
-  "deprecated",
-  "annotations",
-  "kubeVersion",
-  "dependencies",
-  "type",
-];
 const versionKeys = ["urls", "created", "removed", "digest", "checksum", "engine", "tillerVersion", "url"];
 
 export const cvName = (cv: ChartVersion) => String(cv.get("name") ?? "");
@@ -49,7 +31,7 @@ function isEmpty(v: unknown): boolean {
 /** Re-orders a chart version's fields as Go marshals the struct, dropping empty optional ones. */
 export function normalizeChartVersion(src: Map<string, unknown>): ChartVersion {
   const out: ChartVersion = new Struct();
-  for (const k of metadataKeys) if (!isEmpty(src.get(k))) out.set(k, structFields(k, src.get(k)));
+  for (const k of METADATA_FIELDS) if (!isEmpty(src.get(k))) out.set(k, structFields(k, src.get(k)));
   out.set("urls", src.get("urls") ?? null);
   out.set("created", src.get("created") ?? "0001-01-01T00:00:00Z");
   for (const k of versionKeys.slice(2)) if (!isEmpty(src.get(k))) out.set(k, src.get(k));
