@@ -166,17 +166,8 @@ async function verifyLocal(path: string, keyring: string): Promise<void> {
 }
 
 async function locateOCI(ref: string, version: string, o: LocateOptions): Promise<string> {
-  const { pullOCI } = await import("./registry.ts");
-  const flags = {
-    plainHTTP: o.plainHTTP,
-    insecureSkipTLSVerify: o.get.insecureSkipTLSVerify,
-    caFile: o.get.caFile || undefined,
-    certFile: o.get.certFile || undefined,
-    keyFile: o.get.keyFile || undefined,
-    username: o.get.username || undefined,
-    password: o.get.password || undefined,
-    registryConfig: o.registryConfig,
-  };
+  const { pullOCI, registryFlagsFrom } = await import("./registry.ts");
+  const flags = registryFlagsFrom(o.get, o.plainHTTP, o.registryConfig);
   // helm pulls (and says so) every time; the cache is keyed by the chart layer's sha256.
   const r = await pullOCI(ref, version, flags);
   o.stderr(r.message);

@@ -138,17 +138,8 @@ export function expandInto(dir: string, bytes: Uint8Array): void {
 }
 
 async function pullFromRegistry(o: PullOptions, version: string, destDir: string): Promise<string> {
-  const { pullOCI } = await import("./registry.ts");
-  const flags = {
-    plainHTTP: o.plainHTTP,
-    insecureSkipTLSVerify: o.get.insecureSkipTLSVerify,
-    caFile: o.get.caFile || undefined,
-    certFile: o.get.certFile || undefined,
-    keyFile: o.get.keyFile || undefined,
-    username: o.get.username || undefined,
-    password: o.get.password || undefined,
-    registryConfig: o.registryConfig ?? "",
-  };
+  const { pullOCI, registryFlagsFrom } = await import("./registry.ts");
+  const flags = registryFlagsFrom(o.get, o.plainHTTP, o.registryConfig ?? "");
   const r = await pullOCI(o.chartRef, version, flags);
   o.warn(r.message);
   if (!o.untar && !existsSync(destDir))

@@ -10,6 +10,7 @@ import {
   validateReference,
 } from "../registry/client.ts";
 import { getCredentials, removeCredentials, storeCredentials } from "../registry/credentials.ts";
+import type { GetOptions } from "../repo/getter.ts";
 import { marshalOrderedJSON } from "../repo/json-ordered.ts";
 import { Constraints, compareVersions, parseVersion } from "../repo/semver.ts";
 
@@ -17,6 +18,24 @@ export interface RegistryFlags extends Omit<RegistryOptions, "credentials"> {
   username?: string;
   password?: string;
   registryConfig: string;
+}
+
+/** The registry flags of a chart download (pull, template oci://): its HTTP options, empty ones unset. */
+export function registryFlagsFrom(
+  get: GetOptions,
+  plainHTTP: boolean | undefined,
+  registryConfig: string,
+): RegistryFlags {
+  return {
+    plainHTTP,
+    insecureSkipTLSVerify: get.insecureSkipTLSVerify,
+    caFile: get.caFile || undefined,
+    certFile: get.certFile || undefined,
+    keyFile: get.keyFile || undefined,
+    username: get.username || undefined,
+    password: get.password || undefined,
+    registryConfig,
+  };
 }
 
 /** A registry client for host with the flags' credentials, else those `registry login` stored. */
