@@ -93,14 +93,7 @@ export async function pull(o: PullOptions): Promise<string> {
         if (o.verify) throw new Error(`failed to fetch provenance "${resolved.url}.prov"`);
         out += `WARNING: Verification not found for ${o.chartRef}: ${(e as Error).message}\n`;
       }
-      if (prov) {
-        writeFileSync(`${saved}.prov`, prov, { mode: 0o644 });
-        if (o.verify) {
-          const { verifyChart } = await import("../repo/provenance.ts");
-          const v = await verifyChart(saved, `${saved}.prov`, o.keyring ?? "");
-          out = `${v.signedBy.map((s) => `Signed by: ${s}\n`).join("")}Using Key With Fingerprint: ${v.fingerprint}\nChart Hash Verified: ${v.fileHash}\n`;
-        }
-      }
+      if (prov) out = (await keepProvenance(saved, prov, o)) ?? out;
     }
     if (!o.untar) return out;
     let ud = o.untarDir;
@@ -137,6 +130,15 @@ export function expandInto(dir: string, bytes: Uint8Array): void {
   }
 }
 
+/** Writes the provenance beside the archive; with --verify checks it and returns helm's report. */
+async function keepProvenance(saved: string, prov: Uint8Array, o: PullOptions): Promise<string | undefined> {
+  writeFileSync(`${saved}.prov`, prov, { mode: 0o644 });
+  if (!o.verify) return undefined;
+  const { verifyChart } = await import("../repo/provenance.ts");
+  const v = await verifyChart(saved, `${saved}.prov`, o.keyring ?? "");
+  return `${v.signedBy.map((s) => `Signed by: ${s}\n`).join("")}Using Key With Fingerprint: ${v.fingerprint}\nChart Hash Verified: ${v.fileHash}\n`;
+}
+
 async function pullFromRegistry(o: PullOptions, version: string, destDir: string): Promise<string> {
   const { pullOCI, registryFlagsFrom } = await import("./registry.ts");
   const flags = registryFlagsFrom(o.get, o.plainHTTP, o.registryConfig ?? "");
@@ -161,14 +163,7 @@ async function pullFromRegistry(o: PullOptions, version: string, destDir: string
         if (o.verify) throw new Error(`failed to fetch provenance "${r.resolvedRef}.prov"`);
         out += `WARNING: Verification not found for ${o.chartRef}: ${(e as Error).message}\n`;
       }
-      if (prov) {
-        writeFileSync(`${saved}.prov`, prov, { mode: 0o644 });
-        if (o.verify) {
-          const { verifyChart } = await import("../repo/provenance.ts");
-          const v = await verifyChart(saved, `${saved}.prov`, o.keyring ?? "");
-          out = `${v.signedBy.map((s) => `Signed by: ${s}\n`).join("")}Using Key With Fingerprint: ${v.fingerprint}\nChart Hash Verified: ${v.fileHash}\n`;
-        }
-      }
+      if (prov) out = (await keepProvenance(saved, prov, o)) ?? out;
     }
     if (o.untar) {
       const ud = isAbsolute(o.untarDir) ? o.untarDir : join(destDir, o.untarDir);

@@ -8,7 +8,8 @@ import type { SimpleHead } from "./manifests.ts";
 const META_TYPE =
   'struct { Name string "json:\\"name\\""; Annotations map[string]string "json:\\"annotations\\"" }';
 
-function jsonKind(v: unknown): string {
+/** The JSON kind encoding/json names in an UnmarshalTypeError. */
+export function jsonKind(v: unknown): string {
   if (typeof v === "string") return "string";
   if (typeof v === "number" || typeof v === "bigint") return "number";
   if (typeof v === "boolean") return "bool";

@@ -3,6 +3,7 @@
 // to JSON) decoding into helm's k8sYamlStruct {apiVersion, Kind, Metadata
 // {Namespace, Name}}. encoding/json matches field names case-insensitively
 // and reports the first type mismatch in its own words.
+import { jsonKind } from "../engine/simple-head.ts";
 import { decodeJSONPrefix } from "../values/json-read.ts";
 import { goJSONSyntaxErrorAt } from "../values/json-syntax-error.ts";
 import { splitYAMLDocuments } from "../values/load-values.ts";
@@ -16,14 +17,6 @@ export interface K8sYamlStruct {
 
 /** A document that does not decode; the message is Go's. */
 export class K8sDecodeError extends Error {}
-
-function jsonKind(v: unknown): string {
-  if (typeof v === "string") return "string";
-  if (typeof v === "number" || typeof v === "bigint") return "number";
-  if (typeof v === "boolean") return "bool";
-  if (Array.isArray(v)) return "array";
-  return "object";
-}
 
 const PREFIX = "error unmarshaling JSON: while decoding JSON: json: ";
 

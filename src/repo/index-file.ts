@@ -1,7 +1,7 @@
 // A chart repository's index (helm's pkg/repo/v1 IndexFile): entries per
 // chart name, newest version first; read from YAML or JSON, written as helm
 // writes it (sigs.k8s.io/yaml, or indented JSON for --json).
-import { METADATA_FIELDS } from "../chart/metadata.ts";
+import { DEPENDENCY_FIELDS, MAINTAINER_FIELDS, METADATA_FIELDS } from "../chart/metadata.ts";
 import { goTimeJSON, Struct } from "../chart/package-metadata.ts";
 import { goNowRFC3339Nano } from "./clock.ts";
 import { marshalOrderedJSON } from "./json-ordered.ts";
@@ -38,21 +38,10 @@ export function normalizeChartVersion(src: Map<string, unknown>): ChartVersion {
   return out;
 }
 
-const maintainerKeys = ["name", "email", "url"];
-const dependencyKeys = [
-  "name",
-  "version",
-  "repository",
-  "condition",
-  "tags",
-  "enabled",
-  "import-values",
-  "alias",
-];
-
 /** Maintainers and dependencies are Go structs too: their JSON keeps field order. */
 function structFields(key: string, v: unknown): unknown {
-  const keys = key === "maintainers" ? maintainerKeys : key === "dependencies" ? dependencyKeys : undefined;
+  const keys =
+    key === "maintainers" ? MAINTAINER_FIELDS : key === "dependencies" ? DEPENDENCY_FIELDS : undefined;
   if (!keys || !Array.isArray(v)) return v;
   return v.map((item) => {
     if (!(item instanceof Map)) return item;

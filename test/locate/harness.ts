@@ -3,9 +3,9 @@
 // stdout, stderr (log lines included), exit codes and the cache tree (file
 // names and modes: the content cache is named by sha256) must agree.
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { newHome } from "../dependency/harness.ts";
 import { helmEnv, runHelm } from "../helpers/oracle.ts";
 import { runCapstan } from "../repo/cli-run.ts";
 
@@ -25,22 +25,10 @@ function cacheTree(root: string): string[] {
   return out;
 }
 
-function home() {
-  const root = mkdtempSync(join(tmpdir(), "capstan-locate-"));
-  return {
-    root,
-    env: {
-      HELM_CONFIG_HOME: join(root, "config"),
-      HELM_CACHE_HOME: join(root, "cache"),
-      HELM_DATA_HOME: join(root, "data"),
-    },
-  };
-}
-
 /** Runs steps with helm and capstan in fresh homes; `extra` env (e.g. GNUPGHOME) goes to both. */
 export async function sideBySide(steps: Step[], extra: Record<string, string> = {}): Promise<void> {
-  const h = home();
-  const c = home();
+  const h = newHome();
+  const c = newHome();
   const mask = (s: string, root: string) => s.replaceAll(root, "<ROOT>").replaceAll("helm", "capstan");
   for (const raw of steps) {
     const args = raw.map((a) => (typeof a === "function" ? a() : a));
