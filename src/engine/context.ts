@@ -171,7 +171,8 @@ function recAllTemplates(c: EngineChart, out: Map<string, Renderable>, vals: GoM
   const library = c.metadata.Type === "library";
   for (const t of c.templates) {
     if (library && !baseName(t.name).startsWith("_")) continue;
-    out.set(`${full}/${t.name}`, { text: decodeUTF8(t.data), vals: next, basePath: `${full}/templates` });
+    // Template source as Go holds it: bytes that are not UTF-8 survive to the output.
+    out.set(`${full}/${t.name}`, { text: goString(t.data), vals: next, basePath: `${full}/templates` });
   }
   return next;
 }
@@ -194,9 +195,4 @@ function emptyValues(): GoMap {
 function baseName(p: string): string {
   const i = p.lastIndexOf("/");
   return i >= 0 ? p.slice(i + 1) : p;
-}
-
-/** Template source as Go holds it: bytes that are not UTF-8 survive to the output. */
-export function decodeUTF8(b: Uint8Array): string {
-  return goString(b);
 }

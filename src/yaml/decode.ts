@@ -223,7 +223,7 @@ function decodeBase64(s: string): string {
   }
   const bin = atob(clean);
   const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-  return new TextDecoder().decode(bytes);
+  return new TextDecoder().decode(bytes); // through JSON, as sigs.k8s.io/yaml: bytes that are not UTF-8 become U+FFFD
 }
 
 /**

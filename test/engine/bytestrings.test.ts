@@ -87,3 +87,10 @@ for (const [name, lit] of Object.entries(bad)) {
     assert.match(c.helm.stderr, /UTF-8|Unicode/); // helm's reader refused it
   });
 }
+
+test("!!binary values read through JSON: bytes that are not UTF-8 become U+FFFD", async () => {
+  const t = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: {{ "a: !!binary /w==" | fromYaml | toJson | quote }}\n  b: {{ (fromYaml "a: !!binary /+7/").a | b64enc }}\n  c: "{{ len (fromYaml "a: !!binary /w==").a }}"\n`;
+  const c = await differentialTemplate({ "Chart.yaml": chartYaml("b3"), "templates/t.yaml": t });
+  assert.ok(c.equal, c.diff);
+  assert.match(c.helm.stdout, /c: "3"/); // helm converted the byte: the case exercises the JSON step
+});
