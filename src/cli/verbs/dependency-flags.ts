@@ -1,10 +1,9 @@
 // The flags of `dependency update|build` and the download half of them that
-// `package -u` shares (helm's chart-download TLS/credential flags, the
-// registry client's settings, the repository settings).
+// `package -u` shares: helm's chart-download TLS and credential flags (the
+// registry and repository settings are global flags).
 
 import type { FlagSpec } from "../flags.ts";
 import { chartPathFlags } from "../install-flags.ts";
-import { repoSettingsFlags } from "./repo-settings.ts";
 
 const downloadNames = new Set([
   "username",
@@ -16,11 +15,7 @@ const downloadNames = new Set([
   "plain-http",
 ]);
 
-export const downloadFlags: FlagSpec[] = [
-  ...chartPathFlags.filter((f) => downloadNames.has(f.name)),
-  { name: "registry-config", kind: "string", usage: "path to the registry config file" },
-  ...repoSettingsFlags,
-];
+export const downloadFlags: FlagSpec[] = [...chartPathFlags.filter((f) => downloadNames.has(f.name))];
 
 export const dependencyFlags: FlagSpec[] = [
   { name: "verify", kind: "bool", usage: "verify the packages against signatures" },

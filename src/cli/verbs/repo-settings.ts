@@ -1,11 +1,8 @@
 // The repository settings the repository verbs read (--repository-config,
 // --repository-cache: global flags, defaults from the environment).
 import { repositoryCache, repositoryConfig } from "../../repo/helmpath.ts";
-import type { FlagSpec, Parsed } from "../flags.ts";
+import type { Parsed } from "../flags.ts";
 import type { CliIO } from "../io.ts";
-
-/** Empty: --repository-config and --repository-cache are global flags now (cli/flags.ts), as in helm 4. */
-export const repoSettingsFlags: FlagSpec[] = [];
 
 export function repoSettings(parsed: Parsed, io: CliIO): { repoFile: string; repoCache: string } {
   return {

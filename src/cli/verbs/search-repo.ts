@@ -3,7 +3,7 @@ import { Struct } from "../../repo/json-ordered.ts";
 import type { Command } from "../command.ts";
 import { CliError } from "../io.ts";
 import { encodeJSON, encodeYAML, formatTable, outputFlag, parseOutputFormat } from "./repo-output.ts";
-import { repoSettings, repoSettingsFlags } from "./repo-settings.ts";
+import { repoSettings } from "./repo-settings.ts";
 
 const command: Command = {
   use: "repo [keyword] [flags]",
@@ -43,7 +43,6 @@ If you want to search using a version constraint, use --version.`,
     { name: "max-col-width", kind: "int", usage: "maximum column width for output table", default: 50 },
     { name: "fail-on-no-result", kind: "bool", usage: "search fails if no results are found" },
     outputFlag,
-    ...repoSettingsFlags,
   ],
   async run(parsed, io) {
     const f = parsed.flags;
