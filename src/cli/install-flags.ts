@@ -1,10 +1,11 @@
 // The flags helm's install, upgrade and template share (addInstallFlags and
 // values.Options), so the verbs accept the same command lines as helm.
-import { homedir } from "node:os";
-import { join, resolve } from "node:path";
+
+import { resolve } from "node:path";
 import type { LocateOptions } from "../actions/locate-chart.ts";
 import {
   contentCache,
+  defaultKeyring,
   type Env,
   registryConfig,
   repositoryCache,
@@ -213,7 +214,6 @@ export function valueOptions(f: FlagValues) {
   };
 }
 
-// The keyring default is verbs/package.ts defaultKeyring's (importing it here would be circular).
 /** helm's ChartPathOptions from the chart-path and global flags (--devel means ">0.0.0-0" without --version). */
 export function chartPathOptions(
   f: FlagValues,
@@ -237,10 +237,7 @@ export function chartPathOptions(
     },
     plainHTTP: f["plain-http"] === true,
     verify: f.verify === true,
-    keyring: resolve(
-      cwd,
-      str("keyring") || join(env.GNUPGHOME || join(env.HOME || homedir(), ".gnupg"), "pubring.gpg"),
-    ),
+    keyring: resolve(cwd, str("keyring") || defaultKeyring(env)),
     repoFile: str("repository-config") || repositoryConfig(env),
     repoCache: str("repository-cache") || repositoryCache(env),
     contentCache: str("content-cache") || contentCache(env),

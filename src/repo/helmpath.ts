@@ -44,3 +44,8 @@ export function registryConfig(env: Env): string {
 export function contentCache(env: Env): string {
   return env.HELM_CONTENT_CACHE || cachePath(env, "content");
 }
+
+/** helm's default keyring: $GNUPGHOME/pubring.gpg or ~/.gnupg/pubring.gpg. */
+export function defaultKeyring(env: Env): string {
+  return join(env.GNUPGHOME || join(env.HOME || homedir(), ".gnupg"), "pubring.gpg");
+}

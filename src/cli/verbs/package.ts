@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { join, resolve } from "node:path";
+
+import { resolve } from "node:path";
 import { PackageAction } from "../../actions/package.ts";
+import { defaultKeyring } from "../../repo/helmpath.ts";
 import type { Command } from "../command.ts";
 import { CliError } from "../io.ts";
 import { downloadFlags } from "./dependency-flags.ts";
@@ -66,8 +67,3 @@ Versioned chart archives are used by Helm package repositories.`,
   },
 };
 export default command;
-
-/** helm's default keyring: $GNUPGHOME/pubring.gpg or ~/.gnupg/pubring.gpg. */
-export function defaultKeyring(env: Record<string, string | undefined>): string {
-  return join(env.GNUPGHOME || join(env.HOME || homedir(), ".gnupg"), "pubring.gpg");
-}

@@ -1,9 +1,8 @@
 import { resolve } from "node:path";
 import { pull } from "../../actions/pull.ts";
-import { registryConfig } from "../../repo/helmpath.ts";
+import { defaultKeyring, registryConfig } from "../../repo/helmpath.ts";
 import type { Command } from "../command.ts";
 import { CliError } from "../io.ts";
-import { defaultKeyring } from "./package.ts";
 import { repoSettings } from "./repo-settings.ts";
 
 const command: Command = {

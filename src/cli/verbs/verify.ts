@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
+import { defaultKeyring } from "../../repo/helmpath.ts";
 import { verifyChart } from "../../repo/provenance.ts";
 import type { Command } from "../command.ts";
 import { CliError } from "../io.ts";
-import { defaultKeyring } from "./package.ts";
 
 const command: Command = {
   use: "verify PATH [flags]",
