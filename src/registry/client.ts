@@ -223,10 +223,11 @@ export class RegistryClient {
     const c = await this.pushBlob(repository, config);
     const l = await this.pushBlob(repository, chart);
     const layers = [{ mediaType: CHART_LAYER_MEDIA_TYPE, digest: l.digest, size: l.size }];
-    // helm 4 lists the provenance layer first.
     if (prov) {
       const p = await this.pushBlob(repository, prov);
-      layers.unshift({ mediaType: PROV_LAYER_MEDIA_TYPE, digest: p.digest, size: p.size });
+      layers.push({ mediaType: PROV_LAYER_MEDIA_TYPE, digest: p.digest, size: p.size });
+      // helm 4 sorts the layers by digest string, so either may come first.
+      layers.sort((a, b) => (a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0));
     }
     const sorted = Object.fromEntries(
       Object.keys(annotations)
