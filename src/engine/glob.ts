@@ -82,8 +82,10 @@ export function compileGlob(pattern: string): RegExp | undefined {
   }
 }
 
+// Only syntax characters: with the "u" flag an escaped '-' is a syntax error,
+// which would turn a pattern like "files/a-b/*" into helm's match-all fallback.
 function escapeRe(c: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(c) ? `\\${c}` : c;
+  return /[\\^$.*+?()[\]{}|/]/.test(c) ? `\\${c}` : c;
 }
 
 function escapeClass(c: string): string {
