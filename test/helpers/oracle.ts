@@ -10,6 +10,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -61,6 +62,7 @@ export interface HelmRunOptions {
 
 // Isolate helm from the user's own configuration so answers depend only on inputs.
 const isolatedHome = mkdtempSync(join(tmpdir(), "capstan-helm-home-"));
+let tmpCounter = 0;
 process.on("exit", () => rmSync(isolatedHome, { recursive: true, force: true }));
 
 export function helmEnv(extra: Record<string, string> = {}): Record<string, string> {
@@ -83,7 +85,8 @@ export async function runHelm(args: string[], opts: HelmRunOptions = {}): Promis
     const h = createHash("sha256");
     h.update(JSON.stringify([version, args, opts.env ?? {}, opts.stdin ?? "", opts.cacheKey]));
     cacheFile = join(resultCache, `${h.digest("hex")}.json`);
-    if (existsSync(cacheFile)) return JSON.parse(readFileSync(cacheFile, "utf8"));
+    const cached = readCached(cacheFile);
+    if (cached) return cached;
   }
   const result = await new Promise<RunResult>((resolve, reject) => {
     const child = execFile(
@@ -99,9 +102,66 @@ export async function runHelm(args: string[], opts: HelmRunOptions = {}): Promis
   });
   if (cacheFile) {
     mkdirSync(resultCache, { recursive: true });
-    writeFileSync(cacheFile, JSON.stringify(result));
+    // Through a rename: a test file running in parallel may read this key right now.
+    const tmp = `${cacheFile}.tmp-${process.pid}-${tmpCounter++}`;
+    writeFileSync(tmp, JSON.stringify(result));
+    renameSync(tmp, cacheFile);
   }
   return result;
+}
+
+/** A cached answer, or undefined (also for a file cut short by a run killed while writing it). */
+function readCached(file: string): RunResult | undefined {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as RunResult;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when every one of files is in dir with the same bytes (other files are ignored). */
+function holdsFiles(dir: string, files: ChartFiles): boolean {
+  return Object.entries(files).every(([rel, content]) => {
+    try {
+      return Buffer.from(readFileSync(join(dir, rel))).equals(Buffer.from(content));
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Writes files under dir in one step: into a private folder beside it, then one
+ * rename. Test files run in parallel (and other clones' runs share tmpdir), so a
+ * shared content-addressed folder must never be seen half-written or be
+ * rewritten under a helm run reading it. An existing dir holding the same files
+ * is kept; one left half-written by an interrupted run is replaced.
+ */
+export function writeTreeAtomically(dir: string, files: ChartFiles): void {
+  const parent = dirname(dir);
+  mkdirSync(parent, { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    const tmp = mkdtempSync(join(parent, ".tmp-"));
+    for (const [rel, content] of Object.entries(files)) {
+      const p = join(tmp, rel);
+      mkdirSync(dirname(p), { recursive: true });
+      writeFileSync(p, content);
+    }
+    try {
+      renameSync(tmp, dir);
+      return;
+    } catch {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    if (holdsFiles(dir, files)) return;
+    if (attempt === 2) throw new Error(`could not write ${dir}`);
+    // A partial tree from an interrupted run: move it aside (atomically) and retry.
+    const stale = `${dir}.stale-${process.pid}-${tmpCounter++}`;
+    try {
+      renameSync(dir, stale);
+      rmSync(stale, { recursive: true, force: true });
+    } catch {}
+  }
 }
 
 /** Files of a chart, by path relative to the chart root (e.g. "templates/a.yaml"). */
@@ -116,12 +176,7 @@ export function writeChart(files: ChartFiles, name = "chart"): string {
   const dir = join(tmpdir(), "capstan-charts", hashFiles(files).slice(0, 24), name);
   const marker = join(dir, "..", `.${name}.complete`);
   if (existsSync(marker)) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  for (const [rel, content] of Object.entries(files)) {
-    const p = join(dir, rel);
-    mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, content);
-  }
+  writeTreeAtomically(dir, files);
   // The marker sits beside the chart, not in it, so .Files never sees it.
   writeFileSync(marker, "");
   return dir;

@@ -1,13 +1,13 @@
 // Runs `helm lint` and `capstan lint` on the same workspace (charts written
 // by the test) and returns both results. The workspace path derives from its
 // content, so helm's cached answers stay valid.
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { scaffoldChart } from "../../src/chart/create.ts";
 import { helmGzip } from "../../src/chart/package-gzip.ts";
 import { writeTar } from "../../src/chart/package-tar.ts";
-import { hashFiles, runHelm } from "../helpers/oracle.ts";
+import { hashFiles, runHelm, writeTreeAtomically } from "../helpers/oracle.ts";
 import { type CliResult, runCapstan } from "../repo/cli-run.ts";
 
 export type Files = Record<string, string | Uint8Array>;
@@ -56,12 +56,7 @@ function writeWorkspace(files: Files): string {
   const dir = join(tmpdir(), "capstan-lint", hashFiles(files).slice(0, 24));
   const marker = `${dir}.complete`;
   if (existsSync(marker)) return dir;
-  for (const [rel, content] of Object.entries(files)) {
-    const p = join(dir, rel);
-    mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, content);
-  }
-  mkdirSync(dir, { recursive: true });
+  writeTreeAtomically(dir, files);
   writeFileSync(marker, "");
   return dir;
 }
