@@ -65,8 +65,15 @@ const isolatedHome = mkdtempSync(join(tmpdir(), "capstan-helm-home-"));
 let tmpCounter = 0;
 process.on("exit", () => rmSync(isolatedHome, { recursive: true, force: true }));
 
+// The local time zone as Go reads it: helm must see the zone the in-process
+// capstan sees (node's TZ), or every test printing a local time differs when
+// the runner sets TZ.
+const zoneEnv: Record<string, string> = {};
+for (const k of ["TZ", "ZONEINFO"]) if (process.env[k] !== undefined) zoneEnv[k] = process.env[k]!;
+
 export function helmEnv(extra: Record<string, string> = {}): Record<string, string> {
   return {
+    ...zoneEnv,
     PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: isolatedHome,
     HELM_CONFIG_HOME: join(isolatedHome, "config"),
@@ -83,7 +90,9 @@ export async function runHelm(args: string[], opts: HelmRunOptions = {}): Promis
   let cacheFile: string | undefined;
   if (opts.cacheKey !== undefined) {
     const h = createHash("sha256");
-    h.update(JSON.stringify([version, args, opts.env ?? {}, opts.stdin ?? "", opts.cacheKey]));
+    const key: unknown[] = [version, args, opts.env ?? {}, opts.stdin ?? "", opts.cacheKey];
+    if (Object.keys(zoneEnv).length > 0) key.push(zoneEnv); // answers given in another zone differ
+    h.update(JSON.stringify(key));
     cacheFile = join(resultCache, `${h.digest("hex")}.json`);
     const cached = readCached(cacheFile);
     if (cached) return cached;

@@ -63,7 +63,7 @@ class TimeDouble extends GoObject {
     return "2020-01-02 00:00:00 +0000 UTC";
   }
   override goString(): string {
-    return "time.Date(2020, time.January, 2, 0, 0, 0, 0, time.Local)";
+    return "time.Date(2020, time.January, 2, 0, 0, 0, 0, time.UTC)";
   }
 }
 
@@ -73,7 +73,8 @@ const SEMVER_PRE: Arg = {
   v: new SemverDouble(1n, 2n, 3n, "rc.1", "b", "1.2.3-rc.1+b"),
 };
 const KUBE: Arg = { t: ".Capabilities.KubeVersion", v: new KubeVersionDouble() };
-const TIME: Arg = { t: `(toDate "2006-01-02" "2020-01-02")`, v: new TimeDouble() };
+// "UTC" parses as UTC in every local zone, so helm's answer does not depend on TZ.
+const TIME: Arg = { t: `(toDate "2006-01-02 MST" "2020-01-02 UTC")`, v: new TimeDouble() };
 
 /** A named integer type with a String method (time.Duration, time.Month). */
 class NamedIntDouble extends GoObject {
