@@ -23,6 +23,73 @@ test("template snippets from Go-module charts render as helm renders them", asyn
     { template: '{{ range $p, $_ := .Files.Glob "files/[a-c]-b/*" }}{{ $p }},{{ end }}', files },
     { template: '{{ range $p, $_ := .Files.Glob "*-*" }}{{ $p }},{{ end }}', files },
   ];
+  // gobwas/glob's own grammar decides which patterns are errors (helm then
+  // matches every file) and what the others mean; these follow its lexer.
+  const odd = {
+    "f/a-b.txt": "1",
+    "f/a.b": "2",
+    "f/ab": "3",
+    "f/a+b": "4",
+    "f/a(b)": "5",
+    "f/d/y/z.txt": "6",
+    "f/[a].txt": "7",
+    "f/a*b": "8",
+    "f/-": "9",
+    "f/^a": "10",
+    "f/a]": "11",
+    "f/a{b}": "12",
+    "f/a,b": "13",
+    "f/a\\b": "14",
+    "f/.hidden": "15",
+    fax: "16",
+    "f/x": "17",
+  };
+  const patterns = [
+    // errors: a range must be exactly lo-hi], an empty class is no class
+    "f/a[+-]b",
+    "f/[a-]*",
+    "f/[a-c-e]*",
+    "f/[z-a]*",
+    "f/a[]]",
+    "f/[!]a]",
+    "f/[!",
+    "f/a[b",
+    // not errors: unclosed braces close at the end, a trailing backslash is dropped
+    "f/{a,b",
+    "f/{a,{x,y}}*",
+    "f/a\\",
+    "f/*\\",
+    // escapes inside and outside brackets; ',' and '}' are text outside braces
+    "f/a[\\]]",
+    "f/\\[a\\].txt",
+    "f/a\\*b",
+    "f/a\\\\b",
+    "f/a{b}",
+    "f/a,b",
+    "f/{a\\,b,x}",
+    // '-' and '^' are plain; a negated class also matches '/'
+    "f/a[-]b",
+    "f/a[-+]b",
+    "f/[^a]*",
+    "f/a[!-]b",
+    "f[!a]x",
+    "f[!a-b]x",
+    "f?x",
+    // braces with empty alternatives, '**' across folders
+    "f/{a,}*",
+    "f/{,a}b",
+    "f/a{b,}",
+    "f/**.txt",
+    "**/z.txt",
+    "f/*/z.txt",
+    "f/?",
+  ];
+  for (const p of patterns) {
+    cases.push({
+      template: `{{ range $p, $_ := .Files.Glob ${JSON.stringify(p)} }}{{ $p }},{{ end }}`,
+      files: odd,
+    });
+  }
   const m = await compareCases(cases);
   assert.equal(m.length, 0, formatMismatches(m));
 });
