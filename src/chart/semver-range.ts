@@ -19,8 +19,50 @@ export function normalizeVersion(v: string): string | null {
   return s;
 }
 
+// A comparator whose version lacks minor or patch but has a prerelease
+// (">= 1.16-0", common in kubeVersion): npm rejects it, Masterminds completes
+// the version with zeros and keeps its "dirty" x-range meaning.
+const PARTIAL_PRE =
+  /(^|[\s,])(=>|=<|>=|<=|~>|!=|[=<>~^])?\s*v?(\d+)(?:\.(\d+))?-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)(?=$|[\s,])/g;
+
+function completePartialPrerelease(group: string): string {
+  return group.replace(
+    PARTIAL_PRE,
+    (_m, lead: string, op: string | undefined, maj: string, min: string | undefined, pre: string) => {
+      const M = BigInt(maj);
+      const full = `${M}.${min === undefined ? 0n : BigInt(min)}.0-${pre}`;
+      // The first version past the x-range (1.16 -> 1.17.0-0, 1 -> 2.0.0-0).
+      const next = min === undefined ? `${M + 1n}.0.0-0` : `${M}.${BigInt(min) + 1n}.0-0`;
+      let out: string;
+      switch (op ?? "") {
+        case ">=":
+        case "=>":
+        case "<":
+          out = `${op === "=>" ? ">=" : op}${full}`;
+          break;
+        case ">":
+          out = `>=${next}`;
+          break;
+        case "<=":
+        case "=<":
+          out = `<${next}`;
+          break;
+        case "^":
+          out = min === undefined ? `>=${full} <${next}` : `^${full}`;
+          break;
+        case "!=":
+          out = `!=${full}`;
+          break;
+        default: // "", "=", "~", "~>": the whole x-range
+          out = `>=${full} <${next}`;
+      }
+      return lead + out;
+    },
+  );
+}
+
 function translate(group: string): string {
-  return group
+  return completePartialPrerelease(group)
     .replace(/,/g, " ")
     .replace(/=>/g, ">=")
     .replace(/=</g, "<=")
