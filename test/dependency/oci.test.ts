@@ -3,60 +3,28 @@
 // the registry's tags, exact versions pulled as named, `Pulled:`/`Digest:`
 // lines, Chart.lock and charts/ as helm 4 leaves them.
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import bcrypt from "bcryptjs";
 import { runHelm } from "../helpers/oracle.ts";
+import { hasRegistry, type Registry, startRegistry } from "../registry/registry-server.ts";
 import { helmPackagedRepo } from "../repo/fixtures.ts";
 import { type Home, newHome, sideBySide } from "./harness.ts";
 
-const hasRegistry = spawnSync("sh", ["-c", "command -v docker-registry"]).status === 0;
-const procs: ChildProcess[] = [];
+const registries: Registry[] = [];
 let host = "";
 let authHost = "";
 let home: Home;
 /** A home logged in (by helm) to the registry that requires credentials. */
 let authHome: Home;
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
-
-/** Starts docker-registry on a free port (with htpasswd basic auth when auth is set); returns host:port. */
-async function startRegistry(auth?: { user: string; password: string }): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), "capstan-dep-registry-"));
-  mkdirSync(join(dir, "data"));
-  const addr = `127.0.0.1:${await freePort()}`;
-  let config = `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: ${addr}\n`;
-  if (auth) {
-    writeFileSync(join(dir, "htpasswd"), `${auth.user}:${bcrypt.hashSync(auth.password, 4)}\n`);
-    config += `auth:\n  htpasswd:\n    realm: basic-realm\n    path: ${dir}/htpasswd\n`;
-  }
-  writeFileSync(join(dir, "config.yml"), config);
-  procs.push(spawn("docker-registry", ["serve", join(dir, "config.yml")], { stdio: "ignore" }));
-  for (let i = 0; i < 100; i++) {
-    const up = await fetch(`http://${addr}/v2/`).then(
-      (r) => r.ok || r.status === 401,
-      () => false,
-    );
-    if (up) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return addr;
-}
-
 before(async () => {
   if (!hasRegistry) return;
-  host = await startRegistry();
-  authHost = await startRegistry({ user: "ci", password: "pa55" });
+  const open = await startRegistry(null);
+  const withAuth = await startRegistry({ user: "ci", password: "pa55" });
+  registries.push(open, withAuth);
+  host = open.host;
+  authHost = withAuth.host;
   const charts = await helmPackagedRepo([
     { name: "lib", version: "0.1.0" },
     { name: "lib", version: "0.2.0" },
@@ -87,7 +55,7 @@ before(async () => {
   }
 });
 after(() => {
-  for (const p of procs) if (p.pid) process.kill(p.pid);
+  for (const r of registries) r.stop();
 });
 
 const chart = (name: string, deps: string) =>

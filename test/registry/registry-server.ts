@@ -22,33 +22,57 @@ export interface Registry {
   stop: () => void;
 }
 
-export async function startRegistry(): Promise<Registry> {
+/**
+ * Starts docker-registry on a free 127.0.0.1 port, with htpasswd basic auth
+ * (default user "ci", password "pa55") unless auth is null. The port is free
+ * when chosen but may be taken (by any outgoing connection's ephemeral port)
+ * before the registry binds it, so a registry that exits is started again on
+ * another port; one never ready is an error, not a silent half-started test.
+ */
+export async function startRegistry(
+  auth: { user: string; password: string } | null = { user: "ci", password: "pa55" },
+): Promise<Registry> {
   const dir = mkdtempSync(join(tmpdir(), "capstan-registry-"));
   mkdirSync(join(dir, "data"));
-  writeFileSync(join(dir, "htpasswd"), `ci:${bcrypt.hashSync("pa55", 4)}\n`);
-  const host = `127.0.0.1:${await freePort()}`;
-  writeFileSync(
-    join(dir, "config.yml"),
-    `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: ${host}\nauth:\n  htpasswd:\n    realm: basic-realm\n    path: ${dir}/htpasswd\n`,
-  );
-  const proc: ChildProcess = spawn("docker-registry", ["serve", join(dir, "config.yml")], {
-    stdio: "ignore",
-  });
-  // Up to 30 s: the machine is shared and a loaded start can be slow.
-  for (let i = 0; i < 300; i++) {
-    const ok = await fetch(`http://${host}/v2/`).then(
-      (r) => r.status === 401,
-      () => false,
-    );
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 100));
+  let authConfig = "";
+  if (auth) {
+    writeFileSync(join(dir, "htpasswd"), `${auth.user}:${bcrypt.hashSync(auth.password, 4)}\n`);
+    authConfig = `auth:\n  htpasswd:\n    realm: basic-realm\n    path: ${dir}/htpasswd\n`;
   }
-  return {
-    host,
-    stop: () => {
-      if (proc.pid) process.kill(proc.pid);
-    },
-  };
+  for (let attempt = 1; ; attempt++) {
+    const host = `127.0.0.1:${await freePort()}`;
+    const config = join(dir, `config-${attempt}.yml`);
+    writeFileSync(
+      config,
+      `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\nhttp:\n  addr: ${host}\n${authConfig}`,
+    );
+    const proc: ChildProcess = spawn("docker-registry", ["serve", config], { stdio: "ignore" });
+    let exited = false;
+    proc.on("exit", () => {
+      exited = true;
+    });
+    // Up to 120 s: the machine is shared and a start at load 40 is slow.
+    const deadline = Date.now() + 120_000;
+    while (!exited && Date.now() < deadline) {
+      // Our registry answers /v2/ with 401 (auth) or 200; anything else is not it.
+      const ok = await fetch(`http://${host}/v2/`).then(
+        (r) => r.status === (auth ? 401 : 200),
+        () => false,
+      );
+      if (ok && !exited) {
+        return {
+          host,
+          stop: () => {
+            if (proc.pid && !exited) process.kill(proc.pid);
+          },
+        };
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!exited) proc.kill();
+    if (!exited || attempt === 5)
+      throw new Error(`docker-registry on ${host} was not ready (attempt ${attempt}, exited: ${exited})`);
+  }
 }
 
 /** A fresh helm home (config, cache, data) for one side of a test. */
