@@ -368,26 +368,32 @@ export function up(opts: { holder?: number } = {}): Promise<UpResult> {
     stopSync(); // leftovers of a crashed run
     const buildSeconds = build();
     const t0 = Date.now();
-    const state: PlaneState = {
-      dataDir: mkdtempSync(join(tmpdir(), "capstan-cluster-")),
-      server: "",
-      kubeconfig: kubeconfigPath,
-      pids: {},
-      startedAt: new Date().toISOString(),
-      ...(opts.holder === undefined ? {} : { holders: [opts.holder] }),
-    };
-    writeFileSync(statePath, JSON.stringify(state, null, 2));
-    try {
-      await start(state);
-    } catch (err) {
-      const dataDir = state.dataDir;
-      const logs = Object.keys(state.pids)
-        .map((n) => `--- ${n}\n${logTail(state, n)}`)
-        .join("\n");
-      stopSync();
-      throw new Error(`cluster start failed (data was in ${dataDir}): ${(err as Error).message}\n${logs}`);
+    // Up to three starts: the five ports are free when chosen but any outgoing
+    // connection may take one before etcd or an API server binds it.
+    for (let attempt = 1; ; attempt++) {
+      const state: PlaneState = {
+        dataDir: mkdtempSync(join(tmpdir(), "capstan-cluster-")),
+        server: "",
+        kubeconfig: kubeconfigPath,
+        pids: {},
+        startedAt: new Date().toISOString(),
+        ...(opts.holder === undefined ? {} : { holders: [opts.holder] }),
+      };
+      writeFileSync(statePath, JSON.stringify(state, null, 2));
+      try {
+        await start(state);
+        return { state, started: true, buildSeconds, startSeconds: (Date.now() - t0) / 1000 };
+      } catch (err) {
+        const dataDir = state.dataDir;
+        const logs = Object.keys(state.pids)
+          .map((n) => `--- ${n}\n${logTail(state, n)}`)
+          .join("\n");
+        stopSync();
+        const msg = `cluster start failed (data was in ${dataDir}): ${(err as Error).message}\n${logs}`;
+        if (attempt === 3) throw new Error(msg);
+        log(`${msg}\nstarting again (attempt ${attempt + 1} of 3)`);
+      }
     }
-    return { state, started: true, buildSeconds, startSeconds: (Date.now() - t0) / 1000 };
   });
 }
 
@@ -433,9 +439,10 @@ async function start(state: PlaneState): Promise<void> {
     "--profiling=false",
     "--v=0",
   ]);
+  // Long waits: only a failing start reaches them, and a start at load 40 is slow.
   await waitFor(
     "kube-apiserver /readyz",
-    120_000,
+    300_000,
     async () => (await apiRequest(state, "GET", "/readyz")).status === 200,
     state,
   );
@@ -489,7 +496,7 @@ async function start(state: PlaneState): Promise<void> {
 
   await waitFor(
     `node ${nodeName} Ready`,
-    60_000,
+    180_000,
     async () => {
       const r = await apiRequest(state, "GET", `/api/v1/nodes/${nodeName}`);
       const conds: { type: string; status: string }[] = JSON.parse(r.body).status?.conditions ?? [];
@@ -499,7 +506,7 @@ async function start(state: PlaneState): Promise<void> {
   );
   await waitFor(
     "the default service account",
-    60_000,
+    180_000,
     async () =>
       (await apiRequest(state, "GET", "/api/v1/namespaces/default/serviceaccounts/default")).status === 200,
     state,
