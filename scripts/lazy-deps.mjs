@@ -9,9 +9,8 @@
 //
 // The source keeps plain static imports (it also runs under tsx and in the
 // library build). Here, an import of such a package from src/ resolves to a
-// small CommonJS stand-in instead: it has one getter per export (names read
-// from the package at build time) that requires the real package on first
-// access. The real packages are not in the CLI bundle: each is its own file,
+// small CommonJS stand-in instead: it answers each export (names read from
+// the package at build time) by requiring the real package on first access. The real packages are not in the CLI bundle: each is its own file,
 // dist/vendor/<package>.cjs (vendorEntries, built by scripts/build.mjs), which
 // a stand-in requires as "capstan-vendor:<package>" and bin/capstan.js reads
 // and compiles only then, so start-up reads a third of the bytes (openpgp,
@@ -62,7 +61,7 @@ function isEsm(file) {
 const SUFFIX = ".lazy.cjs";
 const FUNCTION_OWN = new Set(["length", "name", "prototype", "caller", "arguments"]);
 
-/** The stand-in's source: the real module's shape, read now, with lazy getters. */
+/** The stand-in's source: the real module's shape, read now, with lazy reads. */
 async function standIn(file, builtin, vendor) {
   const esm = !builtin && isEsm(file);
   const real = esm ? await import(pathToFileURL(file).href) : createRequire(import.meta.url)(file);
@@ -73,14 +72,25 @@ async function standIn(file, builtin, vendor) {
   const dfltKeys = dflt && (typeof dflt === "object" || typeof dflt === "function") ? Object.keys(dflt) : [];
   const keys = [...new Set([...named, ...dfltKeys])].filter((k) => !FUNCTION_OWN.has(k));
   const isFn = typeof dflt === "function";
+  const load = builtin
+    ? `require(${JSON.stringify(file)})`
+    : `require(${JSON.stringify(`${VENDOR}${vendor.pkg}`)})[${JSON.stringify(vendor.key)}]`;
+  // A function stand-in (a class) keeps one own getter per export. Otherwise
+  // the exports are not own properties: a Proxy prototype answers them, so
+  // esbuild's __toESM, run by each importing module as it initialises,
+  // copies no getters (node:crypto has 70 exports and 9 importers).
+  const shape = isFn
+    ? `const s = function (...a) { return new.target ? Reflect.construct(dflt(), a) : dflt()(...a); };
+for (const k of keys) Object.defineProperty(s, k, { enumerable: true, get: () => read(k) });`
+    : `const s = Object.create(new Proxy(Object.create(null), { get: (_, k) => (keys.has(k) ? read(k) : undefined) }));`;
   return `"use strict";
 let m;
-const load = () => m ??= ${builtin ? `require(${JSON.stringify(file)})` : `require(${JSON.stringify(`${VENDOR}${vendor.pkg}`)})[${JSON.stringify(vendor.key)}]`};
+const load = () => m ??= ${load};
 const dflt = () => ${esm ? "load().default" : "load()"};
 const named = new Set(${JSON.stringify(named)});
-const s = ${isFn ? "function (...a) { return new.target ? Reflect.construct(dflt(), a) : dflt()(...a); }" : "{}"};
-for (const k of ${JSON.stringify(keys)})
-  Object.defineProperty(s, k, { enumerable: true, get: () => (named.has(k) ? load()[k] : dflt()[k]) });
+const keys = new Set(${JSON.stringify(keys)});
+const read = (k) => (named.has(k) ? load()[k] : dflt()[k]);
+${shape}
 module.exports = s;
 `;
 }
