@@ -14,26 +14,46 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { lazyDeps } from "./lazy-deps.mjs";
+import { lazyDeps, vendorEntries } from "./lazy-deps.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 rmSync(join(root, "dist"), { recursive: true, force: true });
 const common = { absWorkingDir: root, bundle: true, platform: "node", target: "node20", logLevel: "warning" };
-await build({
+const cjs = {
   ...common,
-  entryPoints: ["src/cli/entry.ts"],
-  outfile: "dist/cli.cjs",
   format: "cjs",
   minifySyntax: true,
   minifyWhitespace: true,
-  // bin/capstan.js reads the bundle as latin1, which needs pure ASCII.
+  // bin/capstan.js reads the bundles as latin1, which needs pure ASCII.
   charset: "ascii",
   // import() would need a dynamic-import callback under vm.Script: make it require().
   supported: { "dynamic-import": false },
+};
+/** package -> its files the CLI loads lazily: they go to dist/vendor/, see below. */
+const vendors = new Map();
+await build({
+  ...cjs,
+  entryPoints: ["src/cli/entry.ts"],
+  outfile: "dist/cli.cjs",
   sourcemap: "linked",
   // Heavy dependencies and built-ins load when first used, not at start-up.
-  plugins: [lazyDeps(root)],
+  plugins: [lazyDeps(root, vendors)],
 });
+// The lazily loaded packages are two thirds of the code (openpgp, node-forge,
+// re2js, ajv ...): each is its own file, dist/vendor/<package>.cjs, which
+// bin/capstan.js reads and compiles (with its own code cache) only when a
+// stand-in first needs it, so a plain `template` reads a third of the bytes.
+for (const { pkg, contents } of vendorEntries(vendors)) {
+  await build({
+    ...cjs,
+    stdin: { contents, resolveDir: root, sourcefile: `vendor/${pkg}.js`, loader: "js" },
+    outfile: `dist/vendor/${pkg}.cjs`,
+    // ES module packages may read import.meta.url (openpgp does, for createRequire),
+    // which a CommonJS bundle leaves empty: give it the vendor file's URL.
+    define: { "import.meta.url": "__capstanImportMetaUrl" },
+    banner: { js: 'var __capstanImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  });
+}
 await build({
   ...common,
   entryPoints: { index: "src/index.ts" },

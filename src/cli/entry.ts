@@ -8,6 +8,7 @@
 // No top-level await and no import.meta: the CLI is bundled as CommonJS so
 // bin/capstan.js can load it with a V8 code cache. worker_threads is loaded
 // only when needed: the large-stack worker is marked in its environment.
+import { writeSync } from "node:fs";
 import { goBytes } from "../template/gostring.ts";
 import type { CliIO } from "./io.ts";
 import { main } from "./main.ts";
@@ -15,9 +16,31 @@ import { main } from "./main.ts";
 const BIG_STACK_MB = 512;
 const WORKER_MARK = "CAPSTAN_BIG_STACK_WORKER";
 
+// Standard output is written with fs.writeSync: process.stdout on a pipe
+// loads net and libuv's pipe machinery, about 1.5 ms of start-up. A write
+// that fails (EAGAIN on a pipe another process made non-blocking, EPIPE ...)
+// hands its rest and every later write to process.stdout, as before.
+let stdoutStream = false;
+function writeStdout(data: string | Uint8Array): void {
+  if (!stdoutStream) {
+    const buf = typeof data === "string" ? Buffer.from(data) : data;
+    let done = 0;
+    try {
+      while (done < buf.length) done += writeSync(1, buf, done);
+      return;
+    } catch {
+      stdoutStream = true;
+      data = buf.subarray(done);
+    }
+  }
+  process.stdout.write(data);
+}
+
 // Go writes a string's bytes as they are, also those that are not UTF-8 (template/gostring.ts).
 const out = (fd: 1 | 2) => (s: string) => {
-  (fd === 1 ? process.stdout : process.stderr).write(/[\uD800-\uDFFF]/.test(s) ? goBytes(s) : s);
+  const data = /[\uD800-\uDFFF]/.test(s) ? goBytes(s) : s;
+  if (fd === 1) writeStdout(data);
+  else process.stderr.write(data);
 };
 
 function io(allowRetry: boolean): CliIO {

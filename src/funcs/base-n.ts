@@ -14,6 +14,32 @@ const B64MAP = decodeMap(B64);
 const B32MAP = decodeMap(B32);
 const PAD = 0x3d;
 
+// Any character outside ASCII: such a string's UTF-8 bytes differ from its char codes.
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * base64 of an ASCII string's bytes, without building the byte array (which
+ * costs a buffer per call); undefined when s is not pure ASCII.
+ */
+export function base64EncodeASCII(s: string): string | undefined {
+  if (NON_ASCII.test(s)) return undefined;
+  let out = "";
+  let i = 0;
+  for (; i + 3 <= s.length; i += 3) {
+    const v = (s.charCodeAt(i) << 16) | (s.charCodeAt(i + 1) << 8) | s.charCodeAt(i + 2);
+    out += B64[v >> 18]! + B64[(v >> 12) & 63]! + B64[(v >> 6) & 63]! + B64[v & 63]!;
+  }
+  const rem = s.length - i;
+  if (rem === 1) {
+    const v = s.charCodeAt(i) << 16;
+    out += `${B64[v >> 18]}${B64[(v >> 12) & 63]}==`;
+  } else if (rem === 2) {
+    const v = (s.charCodeAt(i) << 16) | (s.charCodeAt(i + 1) << 8);
+    out += `${B64[v >> 18]}${B64[(v >> 12) & 63]}${B64[(v >> 6) & 63]}=`;
+  }
+  return out;
+}
+
 export function base64Encode(b: Uint8Array): string {
   let out = "";
   let i = 0;

@@ -4,7 +4,7 @@
 // (swallow, panic, or an "Error" key) is each function's own and lives here.
 import { GoError, type GoFunc, type GoMap, type GoSlice, type Value } from "../template/value.ts";
 import { marshalJSON, readJSON, readTOML, readYAML, toTOML, toYAML, toYAMLPretty } from "../yaml/index.ts";
-import { base32Decode, base32Encode, base64Decode, base64Encode } from "./base-n.ts";
+import { base32Decode, base32Encode, base64Decode, base64Encode, base64EncodeASCII } from "./base-n.ts";
 import { def, newMap, nilOf, utf8Bytes, utf8String } from "./util.ts";
 
 const S = "string";
@@ -167,7 +167,7 @@ const toPrettyJson = (v: Value) => goCall(() => marshalJSON(v, { indent: "  " })
 const toRawJson = (v: Value) => goCall(() => marshalJSON(v, { escapeHTML: false }));
 
 export const encodingFuncs: Record<string, GoFunc> = {
-  b64enc: def([S], S, (s: string) => base64Encode(utf8Bytes(s))),
+  b64enc: def([S], S, (s: string) => base64EncodeASCII(s) ?? base64Encode(utf8Bytes(s))),
   b64dec: def([S], S, (s: string) => {
     try {
       return utf8String(base64Decode(utf8Bytes(s)));

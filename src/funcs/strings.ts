@@ -208,7 +208,8 @@ function wrapCustom(str: string, wrapLength0: number, newLineStr0: string, wrapL
 
 function indent(spaces: number, v: string): string {
   const pad = repeat(" ", spaces);
-  return pad + v.split("\n").join(`\n${pad}`);
+  // replaceAll is split/join without the array.
+  return pad + v.replaceAll("\n", `\n${pad}`);
 }
 
 /** Sprig's strslice (toStrings, join, sortAlpha). */
@@ -286,11 +287,14 @@ export const stringFuncs: Record<string, GoFunc> = {
   quote: def(
     [],
     S,
-    (...xs: Value[]) =>
-      xs
+    (...xs: Value[]) => {
+      // One argument (`x | quote`) is the common case: no intermediate arrays.
+      if (xs.length === 1) return xs[0] === null ? "" : goQuote(strval(xs[0]!));
+      return xs
         .filter((x) => x !== null)
         .map((x) => goQuote(strval(x)))
-        .join(" "),
+        .join(" ");
+    },
     { variadic: ANY },
   ),
   squote: def(

@@ -41,17 +41,34 @@ function parseMap(s: string): Map<number, number> {
   return m;
 }
 
-const flips: Record<string, [number, number][]> = {};
-for (const k of ["upper", "lower", "title", "letter", "digit", "number", "punct", "space"])
-  flips[k] = parseRanges(RAW[k] ?? "");
+// Parsed on first use: most renders never ask about a non-ASCII rune, and every
+// CLI run would otherwise pay for parsing these tables at start-up.
+let flips: Record<string, [number, number][]> | undefined;
 
 /** Whether Go answers the predicate differently from JS for r. */
 export function goFlips(pred: string, r: number): boolean {
   if (r < 0x295) return false;
+  if (flips === undefined) {
+    flips = {};
+    for (const k of ["upper", "lower", "title", "letter", "digit", "number", "punct", "space"])
+      flips[k] = parseRanges(RAW[k] ?? "");
+  }
   for (const [a, b] of flips[pred]!) if (r >= a && r <= b) return true;
   return false;
 }
 
-export const goToUpper = parseMap(RAW.toupper ?? "");
-export const goToLower = parseMap(RAW.tolower ?? "");
-export const goToTitle = parseMap(RAW.totitle ?? "");
+const maps: Record<string, Map<number, number>> = {};
+
+/** Go's mapping of r where it differs from JS ("toupper", "tolower", "totitle"), else undefined. */
+function goMapping(table: "toupper" | "tolower" | "totitle", r: number): number | undefined {
+  let m = maps[table];
+  if (m === undefined) {
+    m = parseMap(RAW[table] ?? "");
+    maps[table] = m;
+  }
+  return m.get(r);
+}
+
+export const goToUpper = { get: (r: number) => goMapping("toupper", r) };
+export const goToLower = { get: (r: number) => goMapping("tolower", r) };
+export const goToTitle = { get: (r: number) => goMapping("totitle", r) };

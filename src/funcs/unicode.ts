@@ -5,14 +5,30 @@
 
 import { goFlips, goToLower, goToTitle, goToUpper } from "./unicode-go.ts";
 
-const reUpper = /^\p{Lu}$/u;
-const reLower = /^\p{Ll}$/u;
-const reTitle = /^\p{Lt}$/u;
-const reLetter = /^\p{L}$/u;
-const reDigit = /^\p{Nd}$/u;
-const reNumber = /^\p{N}$/u;
-const rePunct = /^\p{P}$/u;
-const reSpace = /^\p{White_Space}$/u;
+// Compiled on first use: a \p{...} class costs V8 real work to build, and
+// every CLI run would otherwise pay for all eight at start-up.
+const PROPS = {
+  upper: "Lu",
+  lower: "Ll",
+  title: "Lt",
+  letter: "L",
+  digit: "Nd",
+  number: "N",
+  punct: "P",
+  space: "White_Space",
+} as const;
+type Prop = keyof typeof PROPS;
+const regexes: Partial<Record<Prop, RegExp>> = {};
+
+/** Whether the one-character string c has the Unicode property (JS engine tables). */
+function has(prop: Prop, c: string): boolean {
+  let re = regexes[prop];
+  if (re === undefined) {
+    re = new RegExp(`^\\p{${PROPS[prop]}}$`, "u");
+    regexes[prop] = re;
+  }
+  return re.test(c);
+}
 
 const ch = (r: number) => String.fromCodePoint(r);
 const go = (pred: string, r: number, js: boolean) => (goFlips(pred, r) ? !js : js);
@@ -22,7 +38,7 @@ export function isSpace(r: number): boolean {
   if (r <= 0xff) {
     return r === 0x20 || (r >= 0x09 && r <= 0x0d) || r === 0x85 || r === 0xa0;
   }
-  return go("space", r, reSpace.test(ch(r)));
+  return go("space", r, has("space", ch(r)));
 }
 
 // Answers for the Basic Multilingual Plane are computed once per code point and
@@ -40,13 +56,13 @@ const bmp = new Uint8Array(0x10000);
 function flagsOf(r: number): number {
   const c = ch(r);
   let f = KNOWN;
-  if (go("upper", r, reUpper.test(c))) f |= UPPER;
-  if (go("lower", r, reLower.test(c))) f |= LOWER;
-  if (go("title", r, reTitle.test(c))) f |= TITLE_F;
-  if (go("letter", r, reLetter.test(c))) f |= LETTER;
-  if (go("digit", r, reDigit.test(c))) f |= DIGIT;
-  if (go("number", r, reNumber.test(c))) f |= NUMBER;
-  if (go("punct", r, rePunct.test(c))) f |= PUNCT;
+  if (go("upper", r, has("upper", c))) f |= UPPER;
+  if (go("lower", r, has("lower", c))) f |= LOWER;
+  if (go("title", r, has("title", c))) f |= TITLE_F;
+  if (go("letter", r, has("letter", c))) f |= LETTER;
+  if (go("digit", r, has("digit", c))) f |= DIGIT;
+  if (go("number", r, has("number", c))) f |= NUMBER;
+  if (go("punct", r, has("punct", c))) f |= PUNCT;
   return f;
 }
 

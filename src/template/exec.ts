@@ -37,6 +37,7 @@ import { quote } from "./strconv.ts";
 import { goTypeName } from "./types.ts";
 import {
   GO_METHODS,
+  GO_TYPE,
   GoError,
   GoFloat32,
   type GoFunc,
@@ -45,6 +46,8 @@ import {
   GoObject,
   type Value,
 } from "./value.ts";
+
+const ANY = "interface {}";
 
 /** A value, or Go's invalid reflect.Value. */
 export type RV = Value | undefined;
@@ -151,6 +154,7 @@ export class State {
   private lastIface = false;
   readonly out: string[] = [];
   private size = 0;
+  private readonly limit: number;
 
   constructor(
     private readonly env: ExecEnv,
@@ -158,6 +162,7 @@ export class State {
     dot: RV,
   ) {
     this.vars = [{ name: "$", value: dot }];
+    this.limit = env.maxOutput ?? MAX_OUTPUT;
   }
 
   errorf(msg: string, cause?: unknown): never {
@@ -178,8 +183,7 @@ export class State {
 
   private write(s: string): void {
     this.size += s.length;
-    const limit = this.env.maxOutput ?? MAX_OUTPUT;
-    if (this.size > limit) this.errorf(`template output exceeds the limit of ${limit} characters`);
+    if (this.size > this.limit) this.errorf(`template output exceeds the limit of ${this.limit} characters`);
     this.out.push(s);
   }
 
@@ -263,6 +267,8 @@ export class State {
     const val = this.evalPipeline(dot, r.pipe);
     const mark = this.vars.length;
     let ran = false;
+    // The index is a value only when a second variable takes it.
+    const wantIndex = r.pipe.decl.length > 1;
     if (val instanceof GoInt || typeof val === "bigint") {
       if (r.pipe.decl.length > 1)
         this.errorf(`can't use ${sprint([val])} to iterate over more than one variable`);
@@ -276,12 +282,14 @@ export class State {
       for (let i = 0; i < val.length; i++) {
         ran = true;
         const e = val[i]!;
-        if (this.iterate(r, mark, new GoInt(BigInt(i)), iface && e !== null ? new Iface(e) : e)) break;
+        const index = wantIndex ? new GoInt(BigInt(i)) : undefined;
+        if (this.iterate(r, mark, index, iface && e !== null ? new Iface(e) : e)) break;
       }
     } else if (val instanceof Uint8Array) {
       for (let i = 0; i < val.length; i++) {
         ran = true;
-        if (this.iterate(r, mark, new GoInt(BigInt(i)), new GoInt(BigInt(val[i]!), "uint8"))) break;
+        const index = wantIndex ? new GoInt(BigInt(i)) : undefined;
+        if (this.iterate(r, mark, index, new GoInt(BigInt(val[i]!), "uint8"))) break;
       }
     } else if (val instanceof Map) {
       const iface = elemTypeOf(val) === "interface {}";
@@ -347,9 +355,11 @@ export class State {
       value = elem(this.evalCommand(dot, cmds[i]!, value));
     }
     const v = value as RV;
-    for (const variable of pipe.decl) {
-      if (pipe.isAssign) this.setVar(variable.ident[0]!, v);
-      else this.vars.push({ name: variable.ident[0]!, value: v });
+    const decl = pipe.decl;
+    for (let i = 0; i < decl.length; i++) {
+      const name = decl[i]!.ident[0]!;
+      if (pipe.isAssign) this.setVar(name, v);
+      else this.vars.push({ name, value: v });
     }
     return v;
   }
@@ -395,8 +405,7 @@ export class State {
   private idealConstant(c: NumberNode): RV {
     this.node = c;
     if (c.isComplex) this.errorf(`complex constant ${c.text} is not supported`);
-    const isHexInt = /^0[xX]/.test(c.text) && !/[pP]/.test(c.text);
-    if (c.isFloat && !isHexInt && c.text[0] !== "'" && /[.eEpP]/.test(c.text)) return c.float64;
+    if (c.isFloat && isFloatText(c.text)) return c.float64;
     if (c.isInt) return new GoInt(c.int64);
     if (c.isUint) this.errorf(`${c.text} overflows int`);
     return undefined;
@@ -470,6 +479,12 @@ export class State {
       return undefined;
     }
     if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
+    if (receiver instanceof Map && (receiver as GoMap)[GO_TYPE] === undefined) {
+      // Fast path for a plain map[string]interface {} (most of .Values): no
+      // methods unless some are bound to it; otherwise the general path below.
+      if ((receiver as GoMap)[GO_METHODS] === undefined)
+        return this.plainMapField(fieldName, args, final, receiver);
+    }
     // Go looks methods up before fields and map keys.
     const method = methodOf(receiver, fieldName);
     if (method !== undefined) return this.evalCall(dot, method, false, node, fieldName, args, final);
@@ -502,6 +517,25 @@ export class State {
     }
     const typ = recvIface ? "interface {}" : goTypeName(receiver);
     return this.errorf(`can't evaluate field ${fieldName} in type ${typ}`);
+  }
+
+  /** evalField on an untagged map[string]interface {} without bound methods. */
+  private plainMapField(fieldName: string, args: Node[] | null, final: Final, receiver: GoMap): RV {
+    if ((args !== null && args.length > 1) || final !== MISSING) {
+      this.errorf(`${fieldName} is not a method but has arguments`);
+    }
+    const result = receiver.get(fieldName);
+    this.lastIface = true;
+    if (result !== undefined) return result;
+    switch (this.env.missingKey) {
+      case "zero":
+        return null;
+      case "error":
+        this.lastIface = false;
+        return this.errorf(`map has no entry for key ${quote(fieldName)}`);
+    }
+    this.lastIface = false;
+    return undefined;
   }
 
   private evalCall(
@@ -578,7 +612,11 @@ export class State {
 
   /** Go's validateType: a computed value passed where type `typ` is expected (null typ: any). */
   private validateType(x: XV, typ: string | null): RV {
-    const value = unwrap(x);
+    const value = x instanceof Iface ? x.v : x;
+    // Fast paths for the common parameter types; the general rule below gives the same answers.
+    if (typ === ANY) {
+      if (value !== undefined) return value;
+    } else if (typ === "string" && typeof value === "string") return value;
     if (value === undefined) {
       if (typ === null) return undefined;
       if (canBeNil(typ)) return typ === REFLECT_VALUE ? undefined : null;
@@ -603,7 +641,7 @@ export class State {
         if (typ !== null && canBeNil(typ)) return typ === REFLECT_VALUE ? undefined : null;
         return this.errorf(`cannot assign nil to ${typ}`);
       case N.Field:
-        return this.validateType(this.evalFieldNode(dot, n, [n], MISSING), typ);
+        return this.validateType(this.evalFieldNode(dot, n, null, MISSING), typ);
       case N.Variable:
         return this.validateType(this.evalVariableNode(dot, n, null, MISSING), typ);
       case N.Pipe:
@@ -690,6 +728,24 @@ function methodOf(receiver: Value, name: string): GoFunc | undefined {
     return taggedMethod(receiver, name);
   }
   return undefined;
+}
+
+/**
+ * Go's idealConstant test for a float: the text has one of ".eEpP" and is
+ * neither a hex integer nor a rune literal. An integer literal such as `0` is
+ * also IsFloat in Go's parser, so the cheap scan comes first.
+ */
+function isFloatText(t: string): boolean {
+  let mark = false;
+  let p = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x70 || c === 0x50) p = true; // p P
+    if (c === 0x2e || c === 0x65 || c === 0x45 || p) mark = true; // . e E
+  }
+  if (!mark || t.charCodeAt(0) === 0x27) return false; // '
+  const isHexInt = t.length > 2 && t[0] === "0" && (t[1] === "x" || t[1] === "X") && !p;
+  return !isHexInt;
 }
 
 function intBits(t: string): number {

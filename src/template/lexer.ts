@@ -226,6 +226,14 @@ export class Lexer {
     return this.item;
   }
 
+  /** Whether `word` follows pos after spaces (a cheap "might be a define" test for the parser). */
+  atWord(word: string): boolean {
+    const s = this.input;
+    let p = this.pos;
+    while (isSpaceCode(s, p)) p++;
+    return s.startsWith(word, p);
+  }
+
   /** At a right delimiter: 0 no, 1 plain, 2 with a trim marker (" -}}"). */
   atRightDelim(): number {
     const s = this.input;

@@ -60,24 +60,18 @@ export type Node =
 
 // Fields are declared with `declare` and assigned in constructors: class
 // field definitions cost a property define per node in V8, plain assignments
-// do not (parsing builds many nodes).
-abstract class Base {
+// do not (parsing builds many nodes). No common base class either: a derived
+// constructor's super() call is a second frame per node in V8's interpreter,
+// where a cold parse runs. Every node has tr, pos and type, assigned first.
+export class ListNode {
   declare readonly tr: TreeInfo;
   declare readonly pos: number;
-  declare readonly type: N;
-  constructor(tr: TreeInfo, pos: number, type: N) {
-    this.tr = tr;
-    this.pos = pos;
-    this.type = type;
-  }
-  abstract str(): string;
-}
-
-export class ListNode extends Base {
   declare readonly type: N.List;
   declare nodes: Node[];
   constructor(tr: TreeInfo, pos: number) {
-    super(tr, pos, N.List);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.List;
     this.nodes = [];
   }
   str(): string {
@@ -85,11 +79,15 @@ export class ListNode extends Base {
   }
 }
 
-export class TextNode extends Base {
+export class TextNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.Text;
   declare readonly text: string;
   constructor(tr: TreeInfo, pos: number, text: string) {
-    super(tr, pos, N.Text);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.Text;
     this.text = text;
   }
   str(): string {
@@ -97,11 +95,15 @@ export class TextNode extends Base {
   }
 }
 
-export class CommentNode extends Base {
+export class CommentNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.Comment;
   declare readonly text: string;
   constructor(tr: TreeInfo, pos: number, text: string) {
-    super(tr, pos, N.Comment);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.Comment;
     this.text = text;
   }
   str(): string {
@@ -109,14 +111,18 @@ export class CommentNode extends Base {
   }
 }
 
-export class PipeNode extends Base {
+export class PipeNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.Pipe;
   declare readonly line: number;
   declare isAssign: boolean;
   declare decl: VariableNode[];
   declare cmds: CommandNode[];
   constructor(tr: TreeInfo, pos: number, line: number) {
-    super(tr, pos, N.Pipe);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.Pipe;
     this.line = line;
     this.isAssign = false;
     this.decl = [];
@@ -131,12 +137,16 @@ export class PipeNode extends Base {
   }
 }
 
-export class ActionNode extends Base {
+export class ActionNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.Action;
   declare readonly line: number;
   declare readonly pipe: PipeNode;
   constructor(tr: TreeInfo, pos: number, line: number, pipe: PipeNode) {
-    super(tr, pos, N.Action);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.Action;
     this.line = line;
     this.pipe = pipe;
   }
@@ -145,11 +155,15 @@ export class ActionNode extends Base {
   }
 }
 
-export class CommandNode extends Base {
+export class CommandNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.Command;
   declare args: Node[];
   constructor(tr: TreeInfo, pos: number) {
-    super(tr, pos, N.Command);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.Command;
     this.args = [];
   }
   str(): string {
@@ -157,11 +171,15 @@ export class CommandNode extends Base {
   }
 }
 
-export class IdentifierNode extends Base {
+export class IdentifierNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.Identifier;
   declare readonly ident: string;
   constructor(tr: TreeInfo, pos: number, ident: string) {
-    super(tr, pos, N.Identifier);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.Identifier;
     this.ident = ident;
   }
   str(): string {
@@ -169,12 +187,16 @@ export class IdentifierNode extends Base {
   }
 }
 
-export class VariableNode extends Base {
+export class VariableNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.Variable;
   declare readonly ident: string[];
   /** ident: the variable's text ("$x.a") or its parts (["$x", "a"]). */
   constructor(tr: TreeInfo, pos: number, ident: string | string[]) {
-    super(tr, pos, N.Variable);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.Variable;
     this.ident = typeof ident === "string" ? ident.split(".") : ident;
   }
   str(): string {
@@ -182,32 +204,44 @@ export class VariableNode extends Base {
   }
 }
 
-export class DotNode extends Base {
+export class DotNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.Dot;
   constructor(tr: TreeInfo, pos: number) {
-    super(tr, pos, N.Dot);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.Dot;
   }
   str(): string {
     return ".";
   }
 }
 
-export class NilNode extends Base {
+export class NilNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.Nil;
   constructor(tr: TreeInfo, pos: number) {
-    super(tr, pos, N.Nil);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.Nil;
   }
   str(): string {
     return "nil";
   }
 }
 
-export class FieldNode extends Base {
+export class FieldNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.Field;
   declare readonly ident: string[];
   /** ident: the field's text (".a.b") or its parts (["a", "b"]). */
   constructor(tr: TreeInfo, pos: number, ident: string | string[]) {
-    super(tr, pos, N.Field);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.Field;
     this.ident = typeof ident === "string" ? ident.slice(1).split(".") : ident;
   }
   str(): string {
@@ -215,12 +249,16 @@ export class FieldNode extends Base {
   }
 }
 
-export class ChainNode extends Base {
+export class ChainNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.Chain;
   declare readonly node: Node;
   declare field: string[];
   constructor(tr: TreeInfo, pos: number, node: Node) {
-    super(tr, pos, N.Chain);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.Chain;
     this.node = node;
     this.field = [];
   }
@@ -233,11 +271,15 @@ export class ChainNode extends Base {
   }
 }
 
-export class BoolNode extends Base {
+export class BoolNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.Bool;
   declare readonly value: boolean;
   constructor(tr: TreeInfo, pos: number, value: boolean) {
-    super(tr, pos, N.Bool);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.Bool;
     this.value = value;
   }
   str(): string {
@@ -246,7 +288,9 @@ export class BoolNode extends Base {
 }
 
 /** A numeric constant with every interpretation Go's parser found valid. */
-export class NumberNode extends Base {
+export class NumberNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.Number;
   declare readonly text: string;
   declare isInt: boolean;
@@ -257,7 +301,9 @@ export class NumberNode extends Base {
   declare uint64: bigint;
   declare float64: number;
   constructor(tr: TreeInfo, pos: number, text: string) {
-    super(tr, pos, N.Number);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.Number;
     this.text = text;
     this.isInt = false;
     this.isUint = false;
@@ -272,12 +318,16 @@ export class NumberNode extends Base {
   }
 }
 
-export class StringNode extends Base {
+export class StringNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.String;
   declare readonly quoted: string;
   declare readonly text: string;
   constructor(tr: TreeInfo, pos: number, quoted: string, text: string) {
-    super(tr, pos, N.String);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.String;
     this.quoted = quoted;
     this.text = text;
   }
@@ -286,21 +336,29 @@ export class StringNode extends Base {
   }
 }
 
-export class EndNode extends Base {
+export class EndNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.End;
   constructor(tr: TreeInfo, pos: number) {
-    super(tr, pos, N.End);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.End;
   }
   str(): string {
     return "{{end}}";
   }
 }
 
-export class ElseNode extends Base {
+export class ElseNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.Else;
   declare readonly line: number;
   constructor(tr: TreeInfo, pos: number, line: number) {
-    super(tr, pos, N.Else);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.Else;
     this.line = line;
   }
   str(): string {
@@ -311,7 +369,9 @@ export class ElseNode extends Base {
 const BRANCH_NAMES = { [N.If]: "if", [N.Range]: "range", [N.With]: "with" } as const;
 
 /** if, range and with share one shape. */
-export class BranchNode extends Base {
+export class BranchNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.If | N.Range | N.With;
   declare readonly line: number;
   declare readonly pipe: PipeNode;
@@ -326,7 +386,9 @@ export class BranchNode extends Base {
     list: ListNode,
     elseList: ListNode | null,
   ) {
-    super(tr, pos, type);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = type;
     this.line = line;
     this.pipe = pipe;
     this.list = list;
@@ -339,33 +401,45 @@ export class BranchNode extends Base {
   }
 }
 
-export class BreakNode extends Base {
+export class BreakNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.Break;
   constructor(tr: TreeInfo, pos: number) {
-    super(tr, pos, N.Break);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.Break;
   }
   str(): string {
     return "{{break}}";
   }
 }
 
-export class ContinueNode extends Base {
+export class ContinueNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.Continue;
   constructor(tr: TreeInfo, pos: number) {
-    super(tr, pos, N.Continue);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.Continue;
   }
   str(): string {
     return "{{continue}}";
   }
 }
 
-export class TemplateNode extends Base {
+export class TemplateNode {
+  declare readonly tr: TreeInfo;
+  declare readonly pos: number;
   declare readonly type: N.Template;
   declare readonly line: number;
   declare readonly name: string;
   declare readonly pipe: PipeNode | null;
   constructor(tr: TreeInfo, pos: number, line: number, name: string, pipe: PipeNode | null) {
-    super(tr, pos, N.Template);
+    this.tr = tr;
+    this.pos = pos;
+    this.type = N.Template;
     this.line = line;
     this.name = name;
     this.pipe = pipe;

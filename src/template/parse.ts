@@ -37,6 +37,7 @@ import {
   type TreeInfo,
   VariableNode,
 } from "./nodes.ts";
+import { type FastHost, type FastResult, fastEndOrElse, fastPipeline } from "./parse-fast.ts";
 import { quote } from "./strconv.ts";
 
 const MAX_STACK_DEPTH = 10000;
@@ -73,10 +74,10 @@ export function parseTemplate(
 }
 
 /** One parser per tree; define/block bodies get their own, sharing the lexer. */
-class Parser {
+class Parser implements FastHost {
   private token: Item[] = [];
   private peekCount = 0;
-  private vars: string[] = ["$"];
+  readonly vars: string[] = ["$"];
   private actionLine = 0;
   private rangeDepth = 0;
   private stackDepth = 0;
@@ -116,6 +117,12 @@ class Parser {
     this.peekCount = 1;
     this.token[0] = this.lex.nextItem();
     return this.token[0];
+  }
+  /** After a fast-path action: the lexer is past its "}}", which is the last token read. */
+  private tookFast(r: FastResult): Node {
+    this.token[0] = { typ: T.RightDelim, pos: r.close, val: "}}", line: r.line };
+    this.peekCount = 0;
+    return r.node;
   }
   private nextNonSpace(): Item {
     let token: Item;
@@ -183,6 +190,13 @@ class Parser {
     while (this.peek().typ !== T.EOF) {
       if (this.peek().typ === T.LeftDelim) {
         const delim = this.next();
+        // Most actions are not a define: skip the lookahead that would keep the fast path out.
+        if (this.peekCount === 0 && !this.lex.atWord("define")) {
+          const n = this.actionAfter(delim);
+          if (n.type === N.End || n.type === N.Else) this.errorf(`unexpected ${n.str()}`);
+          this.t.root.nodes.push(n);
+          continue;
+        }
         if (this.nextNonSpace().typ === T.Define) {
           const nt = this.child("definition");
           nt.parseDefinition();
@@ -231,21 +245,33 @@ class Parser {
     switch (token.typ) {
       case T.Text:
         return new TextNode(this.t, token.pos, token.val);
-      case T.LeftDelim: {
-        this.actionLine = token.line;
-        try {
-          return this.action();
-        } finally {
-          this.actionLine = 0;
-        }
-      }
+      case T.LeftDelim:
+        return this.actionAfter(token);
       case T.Comment:
         return new CommentNode(this.t, token.pos, token.val);
     }
     this.unexpected(token, "input");
   }
 
+  private actionAfter(delim: Item): Node {
+    this.actionLine = delim.line;
+    try {
+      return this.action();
+    } finally {
+      this.actionLine = 0;
+    }
+  }
+
   private action(): Node {
+    if (this.peekCount === 0) {
+      const r = fastEndOrElse(this);
+      if (r !== null) return this.tookFast(r);
+      const p = fastPipeline(this);
+      if (p !== null) {
+        const pipe = this.tookFast(p) as PipeNode;
+        return new ActionNode(this.t, pipe.pos, pipe.line, pipe);
+      }
+    }
     const token = this.nextNonSpace();
     switch (token.typ) {
       case T.Block:
@@ -280,6 +306,10 @@ class Parser {
   }
 
   private pipeline(context: string, end: T): PipeNode {
+    if (end === T.RightDelim && this.peekCount === 0) {
+      const r = fastPipeline(this);
+      if (r !== null) return this.tookFast(r) as PipeNode;
+    }
     const token = this.peekNonSpace();
     const pipe = new PipeNode(this.t, token.pos, token.line);
     for (;;) {

@@ -377,7 +377,12 @@ export function decodeRune(b: Uint8Array, i: number): [number, number] {
   return [0xfffd, 1];
 }
 
+// Strings that quote as themselves: printable ASCII without `"` or `\`.
+const PLAIN_DOUBLE = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 function quoteWith(s: string | Uint8Array, quote: number, asciiOnly: boolean): string {
+  // Fast path: nothing to escape (the rune loop below gives the same text).
+  if (quote === 34 && typeof s === "string" && PLAIN_DOUBLE.test(s)) return `"${s}"`;
   const q = String.fromCharCode(quote);
   let out = q;
   if (typeof s === "string") {

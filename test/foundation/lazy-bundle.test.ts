@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import * as openpgp from "openpgp";
 import { assertSameAsHelm, type CapstanRunner } from "../helpers/differential.ts";
 import { type ChartFiles, projectRoot, runHelm, writeChart } from "../helpers/oracle.ts";
 
@@ -122,4 +123,38 @@ test("a plain render loads no child_process, crypto, worker_threads or perf_hook
   const loaded: string[] = JSON.parse(r.stderr.split("MODULES ")[1]!);
   for (const m of ["child_process", "crypto", "worker_threads", "perf_hooks"])
     assert.ok(!loaded.includes(`NativeModule ${m}`), `${m} was loaded`);
+});
+
+test("package --sign and verify (openpgp, a vendor file of ES module code) work through the bundle", {
+  skip: !built,
+}, async () => {
+  const work = mkdtempSync(join(tmpdir(), "capstan-lazy-sign-"));
+  const { privateKey, publicKey } = await openpgp.generateKey({
+    type: "ecc",
+    curve: "ed25519Legacy",
+    userIDs: [{ name: "Chart Signer", email: "signer@example.com" }],
+    format: "binary",
+  });
+  writeFileSync(join(work, "sec.gpg"), privateKey);
+  writeFileSync(join(work, "pub.gpg"), publicKey);
+  const chart = writeChart({ "Chart.yaml": "apiVersion: v2\nname: signed\nversion: 1.0.0\n" }, "signed");
+  const signed = await bundle([
+    "package",
+    chart,
+    "-d",
+    work,
+    "--sign",
+    "--key",
+    "Signer",
+    "--keyring",
+    join(work, "sec.gpg"),
+  ]);
+  assert.equal(signed.code, 0, signed.stderr);
+  const args = ["verify", join(work, "signed-1.0.0.tgz"), "--keyring", join(work, "pub.gpg")];
+  const h = await runHelm(args);
+  assert.equal(h.code, 0, h.stderr);
+  assert.match(h.stdout, /^Signed by: Chart Signer <signer@example.com>\n/);
+  const c = await bundle(args);
+  assert.equal(c.code, 0, c.stderr);
+  assert.equal(c.stdout, h.stdout);
 });

@@ -1,0 +1,210 @@
+// The parser's fast path (src/template/parse-fast.ts) must build exactly the
+// tree the general lexer and parser build — node kinds, positions, lines, texts,
+// number interpretations — and leave every error to the general path. Each text
+// is parsed twice, fast path on and off, and the two results compared: texts
+// from the conformance cases, the helm scaffold, the grammar generator, real
+// charts when /work/corpus is there, and random soups of action fragments.
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import fc from "fast-check";
+import { scaffoldFiles } from "../../src/chart/create-scaffold.ts";
+import { helmFuncMap } from "../../src/funcs/index.ts";
+import { fastParse } from "../../src/template/parse-fast.ts";
+import { TemplateSet } from "../../src/template/template.ts";
+import { all } from "./cases.ts";
+import { funcCalls } from "./cases-funcs.ts";
+import { generateCases } from "./gen.ts";
+
+const funcs = { ...helmFuncMap(), include: helmFuncMap().print!, tpl: helmFuncMap().print! };
+
+/** Every tree of the text (or the error), as JSON without the back links to the tree. */
+function dump(text: string): string {
+  const set = new TemplateSet({ funcs });
+  try {
+    set.parse("f.yaml", text);
+  } catch (e) {
+    return `error: ${(e as Error).message}`;
+  }
+  const trees = set.names().map((n) => [n, set.lookup(n)!.root]);
+  return JSON.stringify(trees, (k, v) => (k === "tr" ? undefined : typeof v === "bigint" ? `${v}n` : v));
+}
+
+function compare(texts: Iterable<string>): { count: number; diffs: string[] } {
+  const diffs: string[] = [];
+  let count = 0;
+  for (const text of texts) {
+    count++;
+    fastParse.enabled = false;
+    const slow = dump(text);
+    fastParse.enabled = true;
+    const fast = dump(text);
+    if (fast !== slow) {
+      let at = 0;
+      while (fast[at] === slow[at]) at++;
+      const around = (x: string) => x.slice(Math.max(0, at - 80), at + 80);
+      diffs.push(
+        `${JSON.stringify(text.slice(0, 300))}\n  general: …${around(slow)}\n  fast:    …${around(fast)}`,
+      );
+    }
+  }
+  return { count, diffs };
+}
+
+function assertSame(texts: Iterable<string>): number {
+  const { count, diffs } = compare(texts);
+  assert.equal(diffs.length, 0, `${diffs.length} of ${count} differ:\n${diffs.slice(0, 5).join("\n")}`);
+  return count;
+}
+
+test("fast path: conformance case texts parse as the general parser parses them", () => {
+  const texts = [...all.flatMap(([, cs]) => cs.map((c) => c.t)), ...funcCalls.map((c) => c.t)];
+  assert.ok(assertSame(texts) > 300);
+});
+
+test("fast path: the helm scaffold and generated templates", () => {
+  const texts = [...scaffoldFiles.map(([, c]) => c), ...generateCases(42, 300).map((c) => c.t)];
+  assertSame(texts);
+});
+
+// Edge shapes next to the fast path's limits: each must go the general way or agree with it.
+const EDGES = [
+  "{{.a}}",
+  "{{ .a.b.c }}",
+  "{{- .a -}}\n  x",
+  "{{ .a -}} \n\n y",
+  "{{ .a-}}",
+  "{{ .a }}{{- end }}",
+  "{{ .a.0 }}",
+  "{{ .a.b. }}",
+  "{{ .a| quote }}",
+  "{{ .a |quote}}",
+  "{{ .a | | quote }}",
+  "{{ .a | }}",
+  "{{ | .a }}",
+  "{{ }}",
+  "{{ . }}",
+  "{{ .. }}",
+  '{{ .x.y | printf "%s-%d" 10 }}',
+  '{{ printf "a\\nb" }}',
+  '{{ printf "a"x }}',
+  '{{ printf "a" "b" }}',
+  '{{ printf "unterminated }}',
+  "{{ print 0 00 01 10 123456789012345 1234567890123456 1.5 1e3 0x1f 1_0 -1 +1 }}",
+  "{{ print 3x }}",
+  "{{ print true false nil }}",
+  "{{ print true.x }}",
+  "{{ .a | true }}",
+  "{{ .a | 1 }}",
+  '{{ .a | "s" }}',
+  "{{ .a | . }}",
+  "{{ nofunc .a }}",
+  "{{ print.x }}",
+  "{{ $ }}{{ $.a.b }}{{ $x }}",
+  "{{ $x := 1 }}{{ $x }}{{ $x.a.b }}{{ $x = 2 }}{{ $x | print }}",
+  "{{ $x := 1 }}{{ print $x $ $.a }}",
+  "{{ range $i, $v := .a }}{{ $i }}{{ $v.x }}{{ end }}",
+  "{{ if .a }}x{{ else }}y{{ end }}",
+  "{{ if .a }}x{{ else if .b }}y{{ else }}z{{end}}",
+  "{{ with .a }}x{{ else with .b }}y{{ end }}",
+  "{{ if .a }}x{{ else -}} y {{- end -}} z",
+  "{{ if .a }}x{{ elsewhere }}{{ end }}",
+  "{{ if .a }}x{{ endx }}",
+  "{{ if .a }}x{{ end-}}",
+  "{{ end }}",
+  "{{ else }}",
+  "{{ range .a }}{{ break }}{{ continue }}{{ end }}",
+  '{{ define "x" }}{{ .a }}{{ end }}{{ template "x" . }}',
+  '{{  define "x" }}a{{ end }}',
+  '{{ block "b" .a }}{{ .c }}{{ end }}',
+  "{{ .a\n}}",
+  "{{ .a\t|\tquote\t}}",
+  "{{ .a\r}}",
+  "{{ .é }}{{ .aé }}",
+  "{{ (.a) }}{{ print (.b) }}",
+  "{{ .a.b (print 1) }}",
+  "{{ print .a, .b }}",
+  "{{ .a := 1 }}",
+  "{{ /* c */ }}{{- /* d */ -}}",
+  "a\n{{ .a }}\nb\n{{- .b }}\n{{ .c | quote }}\n",
+  "{{ .a }",
+  "{{ .a",
+  "{{ print",
+  "{{ end",
+  "{{ .a }}}}",
+  '🚀{{ .a }}🚀{{ print "🚀" }}',
+];
+
+test("fast path: edge shapes", () => {
+  assertSame(EDGES);
+});
+
+const FRAGMENTS = [
+  "{{",
+  "{{- ",
+  "}}",
+  " -}}",
+  " ",
+  "  ",
+  "\t",
+  "\n",
+  ".",
+  ".a",
+  ".b.c",
+  "$",
+  "$x",
+  "$.a",
+  "$y",
+  '"s"',
+  '"a\\n"',
+  "`r`",
+  "1",
+  "0",
+  "01",
+  "1.5",
+  "true",
+  "nil",
+  "print",
+  "quote",
+  "nofunc",
+  "|",
+  "-",
+  "(",
+  ")",
+  ":=",
+  "=",
+  ",",
+  "end",
+  "else",
+  "if",
+  "range",
+  "é",
+  "x",
+];
+
+test("fast path: random soups of action fragments (seed 7)", () => {
+  const soup = fc
+    .array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 14 })
+    .map((fs) => `{{ $x := 1 }}a${fs.join("")}b`);
+  const texts = fc.sample(soup, { seed: 7, numRuns: 3000 });
+  assertSame(texts);
+});
+
+// Real charts, when the corpus of this machine is there (the cases above cover the shapes).
+const CORPUS = "/work/corpus";
+test("fast path: real chart templates", { skip: !existsSync(CORPUS) }, () => {
+  const texts: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else if (/\/templates\/.*\.(ya?ml|tpl|txt)$/.test(p) && st.size < 1e6)
+        texts.push(readFileSync(p, "utf8"));
+    }
+  };
+  walk(CORPUS);
+  // A fixed quarter of them keeps the suite quick.
+  assert.ok(assertSame(texts.filter((_, i) => i % 4 === 0)) > 100);
+});
