@@ -21,8 +21,10 @@ while True:
     while pending and pending[0][0].encode() in out.split(b"\n")[-1]:
         # A password prompt: reply once the program has turned echo off
         # (the master reads the terminal's settings), as a person would.
+        # Up to 60 s: on a loaded machine the gap between prompt and echo-off
+        # can pass the old 5 s, and a reply typed with echo on shows the password.
         if "assword" in pending[0][0] or "Token" in pending[0][0]:
-            for _ in range(500):
+            for _ in range(6000):
                 if not termios.tcgetattr(fd)[3] & termios.ECHO:
                     break
                 select.select([], [], [], 0.01)

@@ -8,7 +8,9 @@ import { test } from "node:test";
 import { startServer } from "../../src/server/server.ts";
 import { makeArchive } from "./archives.ts";
 
-async function until(check: () => Promise<boolean>, ms = 10_000): Promise<boolean> {
+// 60 s: a shared machine at load 40 is slow to deliver the event and rescan;
+// a watcher that never sees the change still fails.
+async function until(check: () => Promise<boolean>, ms = 60_000): Promise<boolean> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await check()) return true;
