@@ -1,7 +1,7 @@
 // A chart written in the style of the big public charts (a library sub-chart
 // of helpers, tpl-rendered values, checksums of other templates, capability
 // switches, validations), rendered with many value sets, against helm 4.
-import { writeFileSync } from "node:fs";
+import { renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -9,11 +9,15 @@ import { assertSameAsHelm } from "../helpers/differential.ts";
 import { projectRoot } from "../helpers/oracle.ts";
 
 const chart = join(projectRoot, "test/fixtures/engine/kvstore");
+// A fixed path keeps helm's cached answer valid; written through a rename since
+// another run (another clone) may be reading it right now.
 const extra = join(tmpdir(), "capstan-kvstore-extra.yaml");
+const extraTmp = `${extra}.${process.pid}`;
 writeFileSync(
-  extra,
+  extraTmp,
   'extraDeploy:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: "{{ .Release.Name }}-extra"\n    data:\n      k: v\n',
 );
+renameSync(extraTmp, extra);
 
 const argSets = [
   "",
