@@ -19,7 +19,7 @@ const vm = require("node:vm");
 // writes a checksum into the cache and rejects a cache that fails it.
 // --interrupt-budget (default 67584): a function tiers up to TurboFan after 8x
 // more bytecode run, so a run of well under a second no longer compiles many
-// functions it soon stops using (measured, CPU: scaffold 0.89x, 300-template
+// functions it soon stops using (measured, CPU: scaffold 0.91x, 300-template
 // chart 0.64x, 1000-template chart 0.83x; larger and smaller budgets did no
 // better, nor did --no-opt, --no-sparkplug or a faster new-space growth).
 const V8_FLAGS = "--verify-snapshot-checksum --interrupt-budget=524288";
