@@ -19,7 +19,7 @@ const vm = require("node:vm");
 // writes a checksum into the cache and rejects a cache that fails it.
 // --interrupt-budget (default 67584): a function tiers up to TurboFan after 8x
 // more bytecode run, so a run of well under a second no longer compiles many
-// functions it soon stops using (measured, CPU: scaffold 0.89x, 300-template
+// functions it soon stops using (measured, CPU: scaffold 0.91x, 300-template
 // chart 0.64x, 1000-template chart 0.83x; larger and smaller budgets did no
 // better, nor did --no-opt, --no-sparkplug or a faster new-space growth).
 const V8_FLAGS = "--verify-snapshot-checksum --interrupt-budget=524288";
@@ -71,6 +71,14 @@ function writeCaches() {
   }
 }
 
+const nodeOptions = process.env.NODE_OPTIONS?.trim();
+let optionsTag = "";
+if (nodeOptions) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < nodeOptions.length; i++) h = Math.imul(h ^ nodeOptions.charCodeAt(i), 0x01000193);
+  optionsTag = `-o${(h >>> 0).toString(16)}`;
+}
+
 /** Runs the CommonJS bundle dist/<name> (compiled with its code cache); returns its exports. */
 function load(name) {
   const file = path.join(dist, name);
@@ -80,8 +88,10 @@ function load(name) {
   // V8 checks a cache against the source's length only, so its name carries
   // the bundle's size and mtime: a rebuilt bundle never meets a stale cache.
   // "v2": the format with V8's own checksum (v1 files ended with our CRC-32).
+  // V8 flags in NODE_OPTIONS also make V8 reject a cache: such runs keep
+  // their own file instead of rewriting everyone's.
   const st = fs.statSync(file);
-  const key = `${name.replace("/", "+")}-${st.size}-${Math.trunc(st.mtimeMs)}.v2.v8cache`;
+  const key = `${name.replace("/", "+")}-${st.size}-${Math.trunc(st.mtimeMs)}${optionsTag}.v2.v8cache`;
   const cachedData = readCache(key);
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapped, { filename: file, cachedData });
