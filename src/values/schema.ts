@@ -122,6 +122,8 @@ interface Item {
   at: string;
   msg: string;
   children: Item[];
+  /** A "validation failed" made by a $ref (v6's Reference error), not by a group of causes. */
+  ref?: boolean;
 }
 
 // The order v6 lists the types of a "want" in.
@@ -227,10 +229,11 @@ class Node {
   constructor(
     readonly at: string,
     public combinator?: string,
+    readonly key = "",
   ) {}
   child(key: string, at: string, combinator?: string): Node {
     let c = this.children.get(key);
-    if (!c) this.children.set(key, (c = new Node(at, combinator)));
+    if (!c) this.children.set(key, (c = new Node(at, combinator, key)));
     c.combinator ??= combinator;
     return c;
   }
@@ -406,7 +409,10 @@ function causes(n: Node): Item[] {
       out.push({ order: c.order, item: { at: c.at, msg, children: cs } });
     } else if (cs.length === 1) out.push({ order: c.order, item: cs[0]! });
     else if (cs.length > 1)
-      out.push({ order: c.order, item: { at: c.at, msg: "validation failed", children: cs } });
+      out.push({
+        order: c.order,
+        item: { at: c.at, msg: "validation failed", children: cs, ref: c.key.startsWith("$ref:") },
+      });
   }
   if (n.additional.length > 0)
     out.push({
@@ -697,9 +703,11 @@ export function validateAgainstSingleSchema(values: Table, schemaBytes: Uint8Arr
   pruneAfterBlocking(validate.errors ?? []).forEach((e, i) => {
     place(root, e, i);
   });
-  // The top error's own message becomes helm's header, so a chain of single causes unwraps.
+  // v6 returns the causes of a top-level group (several errors at the root)
+  // in its place, but keeps a top-level $ref error ("at '/a': validation failed").
   let items = causes(root);
-  while (items.length === 1 && items[0]!.msg === "validation failed") items = items[0]!.children;
+  while (items.length === 1 && items[0]!.msg === "validation failed" && !items[0]!.ref)
+    items = items[0]!.children;
   return render(items, "");
 }
 

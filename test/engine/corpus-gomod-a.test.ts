@@ -35,3 +35,36 @@ test("kubeVersion constraints whose version lacks minor or patch but has a prere
     }
   }
 });
+
+test("values schema: a failing $ref at the top stays 'validation failed' (v6 unwraps only a top group)", async () => {
+  // vcluster's 2020-12 schema reaches every section through $ref.
+  const chart = (schema: object, values: string) => ({
+    "Chart.yaml": "apiVersion: v2\nname: refs\nversion: 1.0.0\n",
+    "values.yaml": values,
+    "values.schema.json": JSON.stringify(schema),
+    "templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
+  });
+  // Two causes in a fixed order (required before properties); sibling
+  // properties would come in Go map order.
+  const obj = { type: "object", required: ["q"], properties: { b: { type: "string" } } };
+  const d2020 = "https://json-schema.org/draft/2020-12/schema";
+  const d07 = "http://json-schema.org/draft-07/schema#";
+  const probes: [object, string][] = [
+    [{ $schema: d2020, properties: { a: { $ref: "#/$defs/A" } }, $defs: { A: obj } }, "a:\n  b: 1\n"],
+    [
+      { $schema: d07, properties: { a: { $ref: "#/definitions/A" } }, definitions: { A: obj } },
+      "a:\n  b: 1\n",
+    ],
+    [{ $schema: d2020, $ref: "#/$defs/R", $defs: { R: obj } }, "b: 1\n"],
+    [{ $schema: d07, $ref: "#/definitions/R", definitions: { R: obj } }, "b: 1\n"],
+    // One cause through the $ref: v6 skips the reference level.
+    [{ $schema: d2020, properties: { a: { $ref: "#/$defs/A" } }, $defs: { A: obj } }, "a:\n  q: 1\n  b: 1\n"],
+    // Without $ref a top group unwraps; nested groups stay.
+    [{ properties: { a: obj } }, "a:\n  b: 1\n"],
+    [
+      { properties: { a: { type: "object", required: ["r"], properties: { b: obj } } } },
+      "a:\n  b:\n    b: 1\n",
+    ],
+  ];
+  for (const [schema, values] of probes) await assertSameAsHelm(chart(schema, values));
+});
