@@ -273,6 +273,43 @@ function instanceSegments(segs: string[]): number {
   return n;
 }
 
+const isProperPrefix = (a: string, b: string) => b.startsWith(`${a}/`) || (a === "" && b !== "");
+
+/**
+ * ajv names a $ref target's errors from the definition on, so place() hangs
+ * every $ref node from the root; v6 nests a $ref error inside the error of the
+ * schema that applied it. Move each $ref node under the deepest other $ref
+ * node whose instance location contains its own (the way it was reached),
+ * then down that node's existing children to its instance location.
+ */
+function nestRefs(root: Node) {
+  const refs = [...root.children].filter(([k]) => k.startsWith("$ref:"));
+  const moves: [string, Node, Node][] = [];
+  for (const [key, r] of refs) {
+    let parent = root;
+    for (const [, o] of refs)
+      if (o !== r && isProperPrefix(o.at, r.at) && (parent === root || o.at.length > parent.at.length))
+        parent = o;
+    let target = parent;
+    for (;;) {
+      const next = [...target.children.values()].find(
+        (c) =>
+          c !== r &&
+          !c.combinator &&
+          !c.key.startsWith("$ref:") &&
+          (c.at === r.at || isProperPrefix(c.at, r.at)),
+      );
+      if (!next) break;
+      target = next;
+    }
+    if (target !== root) moves.push([key, r, target]);
+  }
+  for (const [key, r, target] of moves) {
+    root.children.delete(key);
+    target.children.set(key, r);
+  }
+}
+
 function place(root: Node, e: ErrorObject, order: number) {
   const segs = splitPointer(e.schemaPath.replace(/^#/, ""));
   const inst = splitPointer(e.instancePath);
@@ -703,6 +740,7 @@ export function validateAgainstSingleSchema(values: Table, schemaBytes: Uint8Arr
   pruneAfterBlocking(validate.errors ?? []).forEach((e, i) => {
     place(root, e, i);
   });
+  nestRefs(root);
   // v6 returns the causes of a top-level group (several errors at the root)
   // in its place, but keeps a top-level $ref error ("at '/a': validation failed").
   let items = causes(root);

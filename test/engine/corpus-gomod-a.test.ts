@@ -68,3 +68,27 @@ test("values schema: a failing $ref at the top stays 'validation failed' (v6 unw
   ];
   for (const [schema, values] of probes) await assertSameAsHelm(chart(schema, values));
 });
+
+test("values schema: a $ref reached through another $ref nests its 'validation failed' under it", async () => {
+  const d2020 = "https://json-schema.org/draft/2020-12/schema";
+  const schema = {
+    $schema: d2020,
+    properties: { a: { $ref: "#/$defs/A" }, d: { $ref: "#/$defs/B" } },
+    $defs: {
+      A: { type: "object", required: ["q"], properties: { b: { $ref: "#/$defs/B" } } },
+      B: { type: "object", required: ["r"], properties: { x: { type: "string" } } },
+    },
+  };
+  for (const values of [
+    "a:\n  b:\n    x: 1\n",
+    "a:\n  q: 1\n  b:\n    x: 1\n",
+    "a:\n  b:\n    r: 1\n    x: 1\n",
+  ]) {
+    await assertSameAsHelm({
+      "Chart.yaml": "apiVersion: v2\nname: refs\nversion: 1.0.0\n",
+      "values.yaml": values,
+      "values.schema.json": JSON.stringify(schema),
+      "templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
+    });
+  }
+});
