@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import { checkDependencies, checkIfInstallable, DependencyError } from "../chart/dependencies.ts";
+import { goPathMatch } from "../chart/helmignore.ts";
 import { defaultCapabilities } from "../engine/capabilities.ts";
 import { pathBase } from "../engine/gostrings.ts";
 import { splitManifests } from "../engine/manifests.ts";
@@ -61,25 +62,10 @@ export class TemplateError extends Error {}
 
 const decoder = new TextDecoder();
 
-/** Go's path/filepath.Match for --show-only patterns. */
+/** Go's path/filepath.Match for --show-only patterns (a malformed pattern matches nothing). */
 function filepathMatch(pattern: string, name: string): boolean {
-  let re = "^";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else if (c === "[") {
-      const end = pattern.indexOf("]", i + 1);
-      if (end < 0) return false;
-      let body = pattern.slice(i + 1, end);
-      if (body.startsWith("^")) body = `^${body.slice(1)}`;
-      re += `[${body.replace(/\\/g, "\\\\")}]`;
-      i = end;
-    } else if (c === "\\" && i + 1 < pattern.length) re += `\\${pattern[++i]}`;
-    else re += c.replace(/[.+^${}()|\]\\/]/g, "\\$&");
-  }
   try {
-    return new RegExp(`${re}$`).test(name);
+    return goPathMatch(pattern, name);
   } catch {
     return false;
   }

@@ -39,14 +39,18 @@ function globToRegExp(pattern: string): RegExp {
         if (i >= p.length) throw new IgnoreError("syntax error in pattern");
         let ch = p[i]!;
         if (ch === "]" && n > 0) break;
-        if (ch === "-" && n === 0) throw new IgnoreError("syntax error in pattern");
+        // Go's getEsc: an unescaped '-' or ']' cannot be a range end.
+        if (ch === "-" || ch === "]") throw new IgnoreError("syntax error in pattern");
         if (ch === "\\") {
           i++;
           if (i >= p.length) throw new IgnoreError("syntax error in pattern");
           ch = p[i]!;
         }
-        cls += escapeClass(ch);
-        if (p[i + 1] === "-" && p[i + 2] !== undefined && p[i + 2] !== "]") {
+        let item = escapeClass(ch);
+        if (p[i + 1] === "-") {
+          if (p[i + 2] === undefined || p[i + 2] === "-" || p[i + 2] === "]") {
+            throw new IgnoreError("syntax error in pattern");
+          }
           let hi = p[i + 2]!;
           i += 2;
           if (hi === "\\") {
@@ -54,14 +58,15 @@ function globToRegExp(pattern: string): RegExp {
             if (i >= p.length) throw new IgnoreError("syntax error in pattern");
             hi = p[i]!;
           }
-          if (hi.codePointAt(0)! < ch.codePointAt(0)!) throw new IgnoreError("syntax error in pattern");
-          cls += `-${escapeClass(hi)}`;
+          // Go accepts a reversed range; it matches nothing.
+          item = hi.codePointAt(0)! < ch.codePointAt(0)! ? "" : `${item}-${escapeClass(hi)}`;
         }
+        cls += item;
         n++;
         i++;
       }
-      // Character classes never match the separator.
-      re += `(?!/)${cls}]`;
+      // Unlike `*` and `?`, a class may match the separator (Go's matchChunk).
+      re += `${cls}]`;
     } else re += escapeRe(c);
   }
   const out = new RegExp(`${re}$`, "su");

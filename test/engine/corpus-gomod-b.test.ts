@@ -104,3 +104,45 @@ test("small charts built like Go-module charts render as helm renders them", asy
       '{{- range $path, $bytes := .Files.Glob "files/my-dashboards/*" }}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: d-{{ base $path | trimSuffix ".json" }}\ndata:\n  {{ base $path }}: {{ toString $bytes | quote }}\n{{- end }}\n',
   });
 });
+
+test(".helmignore and --show-only patterns follow Go's filepath.Match", async () => {
+  // Found next to the .Files.Glob fix: both use Go's filepath.Match, where an
+  // unescaped '-' or ']' cannot end a range (a syntax error), a reversed range
+  // is valid and matches nothing, and a class may match '/'.
+  const listing = '{{ range $p, $_ := .Files.Glob "**" }}# {{ $p }}\n{{ end }}';
+  const chart = {
+    "Chart.yaml": "apiVersion: v2\nname: ig\nversion: 1.0.0\n",
+    "a-b.txt": "1",
+    "ab.txt": "2",
+    "]x": "3",
+    "-x": "4",
+    "d/x.txt": "5",
+    "d/y.txt": "6",
+    "templates/a-b.yaml": `${listing}apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ab\n`,
+    "templates/c.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n",
+  };
+  const rules = [
+    "[a-]*",
+    "[]a]*",
+    "[a-c-]*",
+    "[-a]*",
+    "[a\\-]*",
+    "[\\]]x",
+    "a[!-]b.txt",
+    "[c-a]*",
+    "a[--/]b.txt",
+  ];
+  for (const r of [...rules, "d[/]x.txt", "/d[/]y.txt", "d[!/]x.txt", "d[^a]x.txt"]) {
+    await assertSameAsHelm({ ...chart, ".helmignore": `${r}\n` });
+  }
+  const shows = [
+    "templates/[a-]*.yaml",
+    "templates/[-a]*",
+    "templates/[]a]*",
+    "templates[/]c.yaml",
+    "templates[^a]c.yaml",
+  ];
+  for (const s of [...shows, "templates/[c-a]*", "templates/[^c-a]*", "templates/*-*.yaml", "templates/[a"]) {
+    await assertSameAsHelm(chart, ["--show-only", s]);
+  }
+});
