@@ -14,6 +14,7 @@ import {
   def,
   goKindName,
   intNum,
+  isASCII,
   isListKind,
   listItems,
   stringSlice,
@@ -244,6 +245,12 @@ function substring(start: number, end: number, s: string): string {
 }
 
 function trunc(c: number, s: string): string {
+  if (isASCII(s)) {
+    // One byte per char: slice the string itself, as the byte path below would.
+    if (c < 0 && s.length + c > 0) return s.slice(s.length + c);
+    if (c >= 0 && s.length > c) return s.slice(0, c);
+    return s;
+  }
   const b = utf8Bytes(s);
   if (c < 0 && b.length + c > 0) return byteSlice(b, b.length + c);
   if (c >= 0 && b.length > c) return byteSlice(b, 0, c);
@@ -261,8 +268,9 @@ export const stringFuncs: Record<string, GoFunc> = {
   }),
   trunc: def([I, S], S, (c, s) => trunc(intNum(c), s)),
   trim: def([S], S, trimSpace),
-  upper: def([S], S, (s: string) => mapRunes(s, toUpper)),
-  lower: def([S], S, (s: string) => mapRunes(s, toLower)),
+  // On ASCII, JS case mapping changes a-z/A-Z only, as Go's does.
+  upper: def([S], S, (s: string) => (isASCII(s) ? s.toUpperCase() : mapRunes(s, toUpper))),
+  lower: def([S], S, (s: string) => (isASCII(s) ? s.toLowerCase() : mapRunes(s, toLower))),
   title: def([S], S, title),
   untitle: def([S], S, uncapitalize),
   substr: def([I, I, S], S, (a, b, s) => substring(intNum(a), intNum(b), s)),

@@ -651,6 +651,8 @@ export class State {
       case N.Chain:
         return this.validateType(this.evalChainNode(dot, n, null, MISSING), typ);
     }
+    // A string literal for a string or interface {} parameter (the usual case).
+    if (n.type === N.String && (typ === "string" || typ === ANY)) return n.text;
     const t = typ!;
     switch (typeKind(t)) {
       case "bool":

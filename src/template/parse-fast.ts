@@ -6,7 +6,7 @@
 // not sure of (parentheses, declarations, escapes, keywords, non-ASCII words,
 // newlines, unknown functions, every error) makes it return null having changed
 // nothing, and the general parser takes the action from the same place.
-import type { Lexer } from "./lexer.ts";
+import { type Item, type Lexer, T } from "./lexer.ts";
 import {
   BoolNode,
   CommandNode,
@@ -20,6 +20,7 @@ import {
   NumberNode,
   PipeNode,
   StringNode,
+  TextNode,
   type TreeInfo,
   VariableNode,
 } from "./nodes.ts";
@@ -67,6 +68,9 @@ const CHAIN = /(?:\.[A-Za-z_][A-Za-z0-9_]*)+/y;
 const STRING = /"[^"\\\n]*"/y;
 
 /** Skips the spaces the lexer folds into one Space item; a newline is left to the general path (line counting). */
+function isFlatSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d;
+}
 function skipFlatSpaces(s: string, i: number): number {
   const c = s.charCodeAt(i);
   if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return i;
@@ -119,11 +123,19 @@ function finishAction(lex: Lexer, close: number): void {
   lex.insideAction = false;
 }
 
-/** Result of a fast scan: the node and where its "}}" was (for the parser's last-token line). */
+/**
+ * Result of a fast scan: the node, and the item the general parser would have
+ * read last (its line goes into parse errors), or, when `pending`, the item it
+ * would have peeked at and not yet taken.
+ */
 export interface FastResult {
   node: Node;
-  close: number;
-  line: number;
+  item: Item;
+  pending: boolean;
+}
+
+function rightDelim(close: number, line: number): Item {
+  return { typ: T.RightDelim, pos: close, val: "}}", line };
 }
 
 function usable(lex: Lexer): boolean {
@@ -137,51 +149,158 @@ function usable(lex: Lexer): boolean {
   );
 }
 
+// "if", "with" and "range" (the control words a fast scan takes), and the item types they lex as.
+const CONTROL = /(if|with|range)[ \t\r]/y;
+const CONTROL_TYPE: Record<string, T> = { if: T.If, with: T.With, range: T.Range };
+
 /**
- * `{{- end }}` and a plain `{{ else }}`, with the lexer just after the left
- * delimiter. Their nodes carry the position of the closing delimiter, as the
- * general parser's expect(RightDelim) gives them.
+ * `{{- end }}`, `{{ else }}` and `{{ else if ...`/`{{ else with ...`, with the
+ * lexer just after the left delimiter. end and else carry the position of the
+ * closing delimiter, as the general parser's expect(RightDelim) gives them; an
+ * else-if carries its "if", left pending for the parser as elseControl leaves it.
  */
 export function fastEndOrElse(h: FastHost): FastResult | null {
   const lex = h.lex;
   if (!usable(lex)) return null;
   const s = lex.input;
   const i = skipFlatSpaces(s, lex.pos);
-  let close = -1;
-  let isEnd = false;
-  if (s.startsWith("end", i)) {
-    isEnd = true;
-    close = closeAfterSpaces(s, i + 3);
-  } else if (s.startsWith("else", i)) {
-    close = closeAfterSpaces(s, i + 4);
-  }
-  if (close < 0) return null;
   const line = lex.line;
-  finishAction(lex, close);
-  const node = isEnd ? new EndNode(h.t, close) : new ElseNode(h.t, close, line);
-  return { node, close, line };
+  let close = -1;
+  if (s.startsWith("end", i)) {
+    close = closeAfterSpaces(s, i + 3);
+    if (close < 0) return null;
+    finishAction(lex, close);
+    return { node: new EndNode(h.t, close), item: rightDelim(close, line), pending: false };
+  }
+  if (!s.startsWith("else", i)) return null;
+  close = closeAfterSpaces(s, i + 4);
+  if (close >= 0) {
+    finishAction(lex, close);
+    return { node: new ElseNode(h.t, close, line), item: rightDelim(close, line), pending: false };
+  }
+  const k = skipFlatSpaces(s, i + 4);
+  if (k === i + 4) return null;
+  CONTROL.lastIndex = k;
+  if (!CONTROL.test(s)) return null;
+  const end = CONTROL.lastIndex - 1;
+  const word = s.slice(k, end);
+  if (word === "range") return null;
+  lex.pos = end;
+  lex.start = end;
+  return {
+    node: new ElseNode(h.t, k, line),
+    item: { typ: CONTROL_TYPE[word]!, pos: k, val: word, line },
+    pending: true,
+  };
+}
+
+/** What fastText took: the text before an action (if any) and the line of its "{{". */
+export interface FastText {
+  text: TextNode | null;
+  /** Position of the first item taken (the text, else the "{{"), for a list that starts there. */
+  pos: number;
+  delimLine: number;
+}
+
+function isSpaceChar(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+}
+
+/**
+ * Text up to the next action and its left delimiter (with its trim marker),
+ * as lexText and lexLeftDelim take them, without making their items: leaves
+ * the lexer inside the action. Returns null, having changed nothing, at the
+ * end of the input, before a comment, and (when `top`) before what may be a
+ * define, whose lookahead the general parser needs.
+ */
+export function fastText(h: FastHost, top: boolean): FastText | null {
+  const lex = h.lex;
+  if (!fastParse.enabled || lex.insideAction || lex.start !== lex.pos || lex.leftDelim !== "{{") return null;
+  const s = lex.input;
+  const p = lex.pos;
+  const x = s.indexOf("{{", p);
+  if (x < 0) return null;
+  let after = x + 2;
+  const trim = s.charCodeAt(after) === 0x2d && isSpaceChar(s.charCodeAt(after + 1));
+  if (trim) after += 2;
+  if (s.charCodeAt(after) === 0x2f && s.charCodeAt(after + 1) === 0x2a) return null;
+  if (top) {
+    let k = after;
+    while (isSpaceChar(s.charCodeAt(k))) k++;
+    if (s.startsWith("define", k)) return null;
+  }
+  let textEnd = x;
+  if (trim) while (textEnd > p && isSpaceChar(s.charCodeAt(textEnd - 1))) textEnd--;
+  const text = textEnd > p ? new TextNode(h.t, p, s.slice(p, textEnd)) : null;
+  // Lines: the delimiter's is after the text's newlines; a marker "-\n" adds one more for what follows.
+  let delimLine = lex.line;
+  for (let i = s.indexOf("\n", p); i >= 0 && i < x; i = s.indexOf("\n", i + 1)) delimLine++;
+  lex.line = delimLine + (trim && s.charCodeAt(after - 1) === 0x0a ? 1 : 0);
+  lex.pos = after;
+  lex.start = after;
+  lex.startLine = lex.line;
+  lex.insideAction = true;
+  lex.parenDepth = 0;
+  return { text, pos: text !== null ? p : x, delimLine };
+}
+
+/**
+ * `{{ if `, `{{- with `, `{{ range ` with the lexer just after the left
+ * delimiter: takes the word as the lexer would and returns its item (the
+ * parser then parses the clause, its pipeline through fastPipeline).
+ */
+export function fastControl(h: FastHost): Item | null {
+  const lex = h.lex;
+  if (!usable(lex)) return null;
+  const s = lex.input;
+  const i = skipFlatSpaces(s, lex.pos);
+  CONTROL.lastIndex = i;
+  if (!CONTROL.test(s)) return null;
+  const end = CONTROL.lastIndex - 1;
+  const word = s.slice(i, end);
+  lex.pos = end;
+  lex.start = end;
+  return { typ: CONTROL_TYPE[word]!, pos: i, val: word, line: lex.line };
 }
 
 /**
  * A pipeline ending at the right delimiter (an action's, or an if/with/range
- * clause's), with the lexer at its first character. Handles commands whose
- * operands are fields, $ variables in scope (with fields), dot, known
- * functions, plain strings, small decimal numbers and bools, separated by
- * spaces and pipes.
+ * clause's), with the lexer at its first character. Handles a leading
+ * declaration or assignment of one variable, then commands separated by pipes
+ * whose operands (separated by spaces) are fields, $ variables in scope (with
+ * fields), dot, known functions, plain strings, small decimal numbers, bools
+ * and parenthesized pipelines of the same kind.
  */
 export function fastPipeline(h: FastHost): FastResult | null {
   const lex = h.lex;
   if (!usable(lex)) return null;
-  const s = lex.input;
-  const t = h.t;
   const line = lex.line;
-  let i = skipFlatSpaces(s, lex.pos);
-  let pipe: PipeNode | null = null;
+  const nvars = h.vars.length;
+  const pipe = scanPipeline(h, lex.input, skipFlatSpaces(lex.input, lex.pos), 0);
+  if (pipe === null) {
+    h.vars.length = nvars; // a declaration seen before giving up
+    return null;
+  }
+  finishAction(lex, scanClose);
+  return { node: pipe, item: rightDelim(scanClose, line), pending: false };
+}
+
+// Where the last scanPipeline ended: the "}}" of an action, or just after a ")".
+let scanClose = 0;
+// Deeper parentheses go to the general parser (which has Go's depth limit).
+const MAX_FAST_DEPTH = 50;
+
+/** A pipeline from i (at its first token), inside `depth` parentheses; null when unsure. */
+function scanPipeline(h: FastHost, s: string, i: number, depth: number): PipeNode | null {
+  const t = h.t;
+  const pipe = new PipeNode(t, i, h.lex.line);
+  if (depth === 0 && s.charCodeAt(i) === 0x24) i = scanDecl(h, s, i, pipe);
+  if (i < 0) return null;
   for (;;) {
-    // One command: operands separated by spaces, up to "|" or the delimiter.
+    // One command: operands separated by spaces, up to "|" or the end.
     const cmdPos = i;
     const args: Node[] = [];
-    let close = -1;
+    let done = false;
     for (;;) {
       const start = i;
       const c = s.charCodeAt(i);
@@ -198,12 +317,12 @@ export function fastPipeline(h: FastHost): FastResult | null {
           node = new DotNode(t, start);
         }
       } else if (c === 0x24) {
-        // $ or $name, maybe with fields; a declaration ($x := ...) goes to the general parser.
+        // $ or $name, maybe with fields; other declarations go to the general parser.
         const nameEnd = skipWord(s, i + 1);
         if (s.charCodeAt(nameEnd) >= 0x80) return null;
         const name = s.slice(i, nameEnd);
         if (!h.vars.includes(name)) return null;
-        if (pipe === null && args.length === 0 && looksLikeDecl(s, nameEnd)) return null;
+        if (pipe.cmds.length === 0 && args.length === 0 && looksLikeDecl(s, nameEnd)) return null;
         if (s.charCodeAt(nameEnd) === 0x2e) {
           if (!isLetter(s.charCodeAt(nameEnd + 1))) return null;
           i = scanChain(s, nameEnd);
@@ -245,11 +364,19 @@ export function fastPipeline(h: FastHost): FastResult | null {
           node = new IdentifierNode(t, start, word);
         }
         i = end;
+      } else if (c === 0x28) {
+        // A parenthesized pipeline is an operand; one followed by ".field" is a chain (general path).
+        if (depth >= MAX_FAST_DEPTH) return null;
+        const inner = scanPipeline(h, s, skipFlatSpaces(s, i + 1), depth + 1);
+        if (inner === null) return null;
+        i = scanClose;
+        if (s.charCodeAt(i) === 0x2e) return null;
+        node = inner;
       } else {
         return null;
       }
       args.push(node);
-      // After an operand: spaces, then another operand, "|" or the delimiter.
+      // After an operand: spaces, then another operand, "|" or the end.
       const spaceStart = i;
       i = skipFlatSpaces(s, i);
       const e = s.charCodeAt(i);
@@ -257,22 +384,51 @@ export function fastPipeline(h: FastHost): FastResult | null {
         i = skipFlatSpaces(s, i + 1);
         break;
       }
-      close = closeAt(s, spaceStart, i);
-      if (close >= 0) break;
+      if (depth > 0) {
+        if (e === 0x29) {
+          scanClose = i + 1;
+          done = true;
+          break;
+        }
+      } else {
+        const close = closeAt(s, spaceStart, i);
+        if (close >= 0) {
+          scanClose = close;
+          done = true;
+          break;
+        }
+      }
       if (i === spaceStart) return null; // operands must be separated by spaces
-      const f = s.charCodeAt(i);
-      if (f !== 0x2e && f !== 0x24 && f !== 0x22 && !isWordChar(f)) return null;
+      if (e !== 0x2e && e !== 0x24 && e !== 0x22 && e !== 0x28 && !isWordChar(e)) return null;
     }
-    if (pipe === null) pipe = new PipeNode(t, cmdPos, line);
-    else if (nonExecutable(args[0]!)) return null;
+    if (pipe.cmds.length > 0 && nonExecutable(args[0]!)) return null;
     const cmd = new CommandNode(t, cmdPos);
     cmd.args = args;
     pipe.cmds.push(cmd);
-    if (close >= 0) {
-      finishAction(lex, close);
-      return { node: pipe, close, line };
-    }
+    if (done) return pipe;
   }
+}
+
+/**
+ * `$x := ` or `$x = ` at i: records the variable as the pipeline's declaration
+ * (in scope from here on, as Go's parser has it) and returns where the
+ * commands start; i unchanged when it is no declaration, -1 when unsure.
+ */
+function scanDecl(h: FastHost, s: string, i: number, pipe: PipeNode): number {
+  const nameEnd = skipWord(s, i + 1);
+  const k = skipFlatSpaces(s, nameEnd);
+  const c = s.charCodeAt(k);
+  if (c !== 0x3a && c !== 0x3d && c !== 0x2c) return i;
+  if (c === 0x2c || nameEnd === i + 1 || s.charCodeAt(nameEnd) >= 0x80) return -1;
+  const assign = c === 0x3d;
+  if (!assign && s.charCodeAt(k + 1) !== 0x3d) return -1;
+  const opEnd = assign ? k + 1 : k + 2;
+  if (!isFlatSpace(s.charCodeAt(opEnd))) return -1;
+  const name = s.slice(i, nameEnd);
+  pipe.isAssign = assign;
+  pipe.decl.push(new VariableNode(h.t, i, [name]));
+  h.vars.push(name);
+  return skipFlatSpaces(s, opEnd);
 }
 
 function nonExecutable(n: Node): boolean {

@@ -37,7 +37,14 @@ import {
   type TreeInfo,
   VariableNode,
 } from "./nodes.ts";
-import { type FastHost, type FastResult, fastEndOrElse, fastPipeline } from "./parse-fast.ts";
+import {
+  type FastHost,
+  type FastResult,
+  fastControl,
+  fastEndOrElse,
+  fastPipeline,
+  fastText,
+} from "./parse-fast.ts";
 import { quote } from "./strconv.ts";
 
 const MAX_STACK_DEPTH = 10000;
@@ -118,10 +125,10 @@ class Parser implements FastHost {
     this.token[0] = this.lex.nextItem();
     return this.token[0];
   }
-  /** After a fast-path action: the lexer is past its "}}", which is the last token read. */
+  /** After a fast scan: its last item becomes the parser's last (or pending) token, as if lexed. */
   private tookFast(r: FastResult): Node {
-    this.token[0] = { typ: T.RightDelim, pos: r.close, val: "}}", line: r.line };
-    this.peekCount = 0;
+    this.token[0] = r.item;
+    this.peekCount = r.pending ? 1 : 0;
     return r.node;
   }
   private nextNonSpace(): Item {
@@ -186,13 +193,24 @@ class Parser implements FastHost {
   }
 
   parse(): void {
-    this.t.root = new ListNode(this.t, this.peek().pos);
-    while (this.peek().typ !== T.EOF) {
+    const root = new ListNode(this.t, this.peek().pos);
+    this.t.root = root;
+    for (;;) {
+      // Text and "{{" without items, when no lookahead is pending.
+      const f = this.peekCount === 0 ? fastText(this, true) : null;
+      if (f !== null) {
+        if (f.text !== null) root.nodes.push(f.text);
+        const n = this.actionAfter(f.delimLine);
+        if (n.type === N.End || n.type === N.Else) this.errorf(`unexpected ${n.str()}`);
+        root.nodes.push(n);
+        continue;
+      }
+      if (this.peek().typ === T.EOF) break;
       if (this.peek().typ === T.LeftDelim) {
         const delim = this.next();
         // Most actions are not a define: skip the lookahead that would keep the fast path out.
         if (this.peekCount === 0 && !this.lex.atWord("define")) {
-          const n = this.actionAfter(delim);
+          const n = this.actionAfter(delim.line);
           if (n.type === N.End || n.type === N.Else) this.errorf(`unexpected ${n.str()}`);
           this.t.root.nodes.push(n);
           continue;
@@ -206,7 +224,7 @@ class Parser implements FastHost {
       }
       const n = this.textOrAction();
       if (n.type === N.End || n.type === N.Else) this.errorf(`unexpected ${n.str()}`);
-      this.t.root.nodes.push(n);
+      root.nodes.push(n);
     }
   }
 
@@ -231,8 +249,20 @@ class Parser implements FastHost {
   }
 
   private itemList(): [ListNode, Node] {
-    const list = new ListNode(this.t, this.peekNonSpace().pos);
-    while (this.peekNonSpace().typ !== T.EOF) {
+    let list: ListNode | null = null;
+    for (;;) {
+      // Text and "{{" without items, when no lookahead is pending.
+      const f = this.peekCount === 0 ? fastText(this, false) : null;
+      if (f !== null) {
+        list ??= new ListNode(this.t, f.pos);
+        if (f.text !== null) list.nodes.push(f.text);
+        const n = this.actionAfter(f.delimLine);
+        if (n.type === N.End || n.type === N.Else) return [list, n];
+        list.nodes.push(n);
+        continue;
+      }
+      list ??= new ListNode(this.t, this.peekNonSpace().pos);
+      if (this.peekNonSpace().typ === T.EOF) break;
       const n = this.textOrAction();
       if (n.type === N.End || n.type === N.Else) return [list, n];
       list.nodes.push(n);
@@ -246,15 +276,16 @@ class Parser implements FastHost {
       case T.Text:
         return new TextNode(this.t, token.pos, token.val);
       case T.LeftDelim:
-        return this.actionAfter(token);
+        return this.actionAfter(token.line);
       case T.Comment:
         return new CommentNode(this.t, token.pos, token.val);
     }
     this.unexpected(token, "input");
   }
 
-  private actionAfter(delim: Item): Node {
-    this.actionLine = delim.line;
+  /** An action, its "{{" (on line `delimLine`) taken. */
+  private actionAfter(delimLine: number): Node {
+    this.actionLine = delimLine;
     try {
       return this.action();
     } finally {
@@ -266,6 +297,11 @@ class Parser implements FastHost {
     if (this.peekCount === 0) {
       const r = fastEndOrElse(this);
       if (r !== null) return this.tookFast(r);
+      const kw = fastControl(this);
+      if (kw !== null) {
+        this.token[0] = kw;
+        return kw.typ === T.If ? this.ifControl() : this.parseControl(kw.typ === T.With ? "with" : "range");
+      }
       const p = fastPipeline(this);
       if (p !== null) {
         const pipe = this.tookFast(p) as PipeNode;

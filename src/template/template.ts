@@ -27,6 +27,13 @@ export class TemplateSet implements ExecEnv {
   readonly maxOutput: number | undefined;
   /** Executions in progress on this set (include re-enters execute). */
   private active = 0;
+  /**
+   * Trees parsed into clones, by name and text, shared by a set's clones:
+   * helm's tpl parses its text into a fresh clone at every call, often the same
+   * text, and parsing depends only on the text and the function names. Null on
+   * a set that is no clone (each of its files is parsed once).
+   */
+  private parsed: Map<string, Map<string, Tree>> | null = null;
 
   constructor(opts: TemplateSetOptions) {
     this.funcs = { ...opts.funcs };
@@ -42,6 +49,10 @@ export class TemplateSet implements ExecEnv {
 
   /** Adds or replaces functions (Go's Template.Funcs). */
   addFuncs(funcs: Record<string, GoFunc>): void {
+    // A new name may parse differently (an unknown function, break/continue): parse afresh.
+    if (this.parsed !== null && Object.keys(funcs).some((n) => !Object.hasOwn(this.funcs, n))) {
+      this.parsed = new Map();
+    }
     Object.assign(this.funcs, funcs);
   }
 
@@ -58,19 +69,27 @@ export class TemplateSet implements ExecEnv {
    * comments) never replaces an existing template (Go's associate rule).
    */
   parse(name: string, text: string): void {
-    let trees: Map<string, Tree>;
-    try {
-      trees = parseTemplate(name, text, this.hasFunction);
-    } catch (e) {
-      // Deeply nested parentheses can exhaust JavaScript's stack before Go's
-      // own limit (10000) is reached; report Go's message instead of crashing.
-      if (e instanceof RangeError) throw new TemplateParseError(name, 1, "max expression depth exceeded");
-      throw e;
+    const key = this.parsed === null ? "" : `${name}\u0000${text}`;
+    let trees = this.parsed?.get(key);
+    if (trees === undefined) {
+      trees = this.parseTrees(name, text);
+      this.parsed?.set(key, trees);
     }
     for (const [n, tree] of trees) {
       const old = this.trees.get(n);
       if (old !== undefined && isEmptyTree(tree.root) && old.root !== null) continue;
       this.trees.set(n, tree);
+    }
+  }
+
+  private parseTrees(name: string, text: string): Map<string, Tree> {
+    try {
+      return parseTemplate(name, text, this.hasFunction);
+    } catch (e) {
+      // Deeply nested parentheses can exhaust JavaScript's stack before Go's
+      // own limit (10000) is reached; report Go's message instead of crashing.
+      if (e instanceof RangeError) throw new TemplateParseError(name, 1, "max expression depth exceeded");
+      throw e;
     }
   }
 
@@ -126,6 +145,8 @@ export class TemplateSet implements ExecEnv {
       maxOutput: this.maxOutput,
     });
     c.trees = new Map(this.trees);
+    this.parsed ??= new Map();
+    c.parsed = this.parsed;
     return c;
   }
 }

@@ -53,6 +53,14 @@ const funcCases: Case[] = [
     t: `{{ "a\\nb\\n\\nc\\n" | indent 2 }}|{{ "x" | nindent 3 }}|{{ "" | nindent 1 }}|{{ "a\\n" | indent 0 }}`,
   },
   { t: `{{ "$& $1 $$" | indent 2 }}|{{ "line\\r\\nnext" | nindent 2 }}` },
+  {
+    t: `{{ trunc 3 "abcdef" }}|{{ trunc -2 "abcdef" }}|{{ trunc 10 "abc" }}|{{ trunc 0 "abc" }}|{{ trunc -10 "abc" }}`,
+  },
+  { t: `{{ trunc 3 "héllo" }}|{{ trunc -3 "日本語" }}|{{ trunc 1 "\\x7fa" }}` },
+  {
+    t: `{{ upper "abc-XYZ_09 ~" }}|{{ lower "ABC-xyz_09 ~" }}|{{ upper "straße é" }}|{{ lower "İSTANBUL Σ" }}`,
+  },
+  { t: `{{ printf "%s|%v|%q" "lit" "lit" "lit" }}|{{ printf "%d" "str" }}|{{ len "abc" }}` },
 ];
 
 const all = [...cases, ...funcCases];
