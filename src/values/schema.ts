@@ -282,6 +282,71 @@ const isProperPrefix = (a: string, b: string) => b.startsWith(`${a}/`) || (a ===
  * node whose instance location contains its own (the way it was reached),
  * then down that node's existing children to its instance location.
  */
+type JSONObj = Record<string, unknown>;
+const asObj = (x: unknown): JSONObj | undefined =>
+  x !== null && typeof x === "object" && !Array.isArray(x) ? (x as JSONObj) : undefined;
+
+/**
+ * The $ref steps the schema takes down to an instance location: [where, definition name].
+ * Follows properties, items and additionalProperties through local $defs/definitions refs.
+ */
+function refSteps(root: JSONObj, at: string): [string, string][] {
+  const steps: [string, string][] = [];
+  let cur: JSONObj | undefined = root;
+  let here = "";
+  const segs = splitPointer(at);
+  for (let i = 0; cur; i++) {
+    for (let hops = 0; typeof cur?.$ref === "string" && hops < 32; hops++) {
+      const m = /^#\/(?:\$defs|definitions)\/([^/]+)$/.exec(cur.$ref as string);
+      if (!m) return steps;
+      steps.push([here, m[1]!]);
+      const defs = asObj(root[(cur.$ref as string).startsWith("#/$defs/") ? "$defs" : "definitions"]);
+      const next: JSONObj | undefined = asObj(defs?.[m[1]!]);
+      if (!next) return steps;
+      if (asObj(cur.properties)?.[segs[i] ?? ""] !== undefined) break;
+      cur = next;
+    }
+    if (i >= segs.length || !cur) break;
+    const seg = segs[i]!;
+    cur =
+      asObj(asObj(cur.properties)?.[seg]) ??
+      (/^\d+$/.test(seg) ? asObj(cur.items) : undefined) ??
+      asObj(cur.additionalProperties);
+    here += `/${seg}`;
+  }
+  return steps;
+}
+
+/**
+ * A $ref with no failing keyword of its own leaves no ajv error, yet v6 still
+ * wraps the causes below it: add the $ref nodes on the way to each root-level
+ * $ref node, so nestRefs can hang the chain together.
+ */
+function addRefChains(root: Node, text: string) {
+  let schema: JSONObj | undefined;
+  try {
+    schema = asObj(JSON.parse(text));
+  } catch {
+    return;
+  }
+  if (!schema) return;
+  for (const [key, r] of [...root.children]) {
+    if (!key.startsWith("$ref:")) continue;
+    for (const [where, name] of refSteps(schema, r.at)) {
+      if (!isProperPrefix(where, r.at)) continue;
+      const c = root.child(`$ref:${name}@${where}`, where);
+      c.order = Math.min(c.order, r.order, minOrder(r));
+    }
+  }
+}
+
+function minOrder(n: Node): number {
+  let o = n.order;
+  for (const l of n.leaves) o = Math.min(o, l.order);
+  for (const c of n.children.values()) o = Math.min(o, minOrder(c));
+  return o;
+}
+
 function nestRefs(root: Node) {
   const refs = [...root.children].filter(([k]) => k.startsWith("$ref:"));
   const moves: [string, Node, Node][] = [];
@@ -740,6 +805,7 @@ export function validateAgainstSingleSchema(values: Table, schemaBytes: Uint8Arr
   pruneAfterBlocking(validate.errors ?? []).forEach((e, i) => {
     place(root, e, i);
   });
+  addRefChains(root, text);
   nestRefs(root);
   // v6 returns the causes of a top-level group (several errors at the root)
   // in its place, but keeps a top-level $ref error ("at '/a': validation failed").

@@ -92,3 +92,20 @@ test("values schema: a $ref reached through another $ref nests its 'validation f
     });
   }
 });
+
+test("values schema: a $ref without failing keywords of its own still wraps the $ref errors below it", async () => {
+  const schema = {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    properties: { a: { $ref: "#/$defs/A" } },
+    $defs: {
+      A: { type: "array", items: { $ref: "#/$defs/B" } },
+      B: { type: "object", properties: { x: { type: "string" } } },
+    },
+  };
+  await assertSameAsHelm({
+    "Chart.yaml": "apiVersion: v2\nname: refs\nversion: 1.0.0\n",
+    "values.yaml": "a:\n  - x: 1\n  - x: 2\n",
+    "values.schema.json": JSON.stringify(schema),
+    "templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
+  });
+});
