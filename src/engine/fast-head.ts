@@ -4,9 +4,13 @@
 // block YAML, so this scanner reads the head straight from the lines, without
 // building the document's values. It accepts only what the fast block reader
 // (src/yaml/fast-block.ts) accepts, with more refusals (non-ASCII, flow
-// collections, quoted or non-string keys, odd head fields); on anything else it
-// returns undefined and the caller runs the full reader, which also gives
-// helm's exact error texts.
+// collections, odd keys, odd head fields); on anything else it returns
+// undefined and the caller runs the full reader, which also gives helm's exact
+// error texts.
+//
+// The CLI runs this code cold (interpreted, a few hundred documents), so each
+// line is cut up by one native regular expression match and block scalars are
+// skipped by one search, rather than by loops over characters.
 import { resolvePlain } from "../yaml/resolve.ts";
 import type { SimpleHead } from "./manifests.ts";
 
@@ -34,14 +38,24 @@ const NULL = 0;
 const MAP = 1;
 const SEQ = 2;
 
-const PLAIN_START_BAD = "?:,[]{}#&*!|>'\"%@`";
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", n: "\n", t: "\t", r: "\r", "0": "\0" };
 // Anything but printable ASCII and newlines (tabs, CR, unicode) goes to the full reader.
 const NOT_SIMPLE = /[^\n\x20-\x7e]/;
 
-function isItem(t: string): boolean {
-  return t === "-" || (t.charCodeAt(0) === 0x2d && t.charCodeAt(1) === 0x20);
-}
+/**
+ * One line: indentation, an optional "- " item marker, an optional key (a
+ * plain word, or a quoted string without escapes) with its ":", and the rest.
+ * A key must be followed by a space or the line's end; otherwise the whole
+ * text is the value (so "- http://x" is a scalar item). Lines of other shapes
+ * (keys with spaces, "- - a", a bare "-") come out keyless and are refused.
+ */
+const LINE = /( *)(- +)?(?:([A-Za-z_/][\w./-]*|"[^"\\\n]*"|'[^'\n]*'):(?: +|(?=\n|$)))?([^\n]*)/y;
+
+// A plain scalar go-yaml rejects, or reads as something else: an indicator
+// first, "- " first, ": " inside or ":" last.
+const PLAIN_BAD = /^(?:[?:,[\]{}#&*!|>'"%@`]|-(?: |$))|: |:$/;
+const SIMPLE_DOUBLE = /^"[^"\\]*"$/;
+const SIMPLE_SINGLE = /^'[^']*'$/;
 
 /** Index of the closing quote of the quoted scalar starting at s[0], or -1. */
 function closingQuote(s: string): number {
@@ -64,10 +78,11 @@ function closingQuote(s: string): number {
 
 /** The text of a one-line quoted scalar (bails when it is not exactly one). */
 function quoted(s: string): string {
+  // Most quoted scalars hold no escapes: one native test proves it.
+  if (s.charCodeAt(0) === 0x22 ? SIMPLE_DOUBLE.test(s) : SIMPLE_SINGLE.test(s)) return s.slice(1, -1);
   if (closingQuote(s) !== s.length - 1) bail();
   const inner = s.slice(1, -1);
-  if (s.charCodeAt(0) === 0x27) return inner.includes("'") ? inner.replaceAll("''", "'") : inner;
-  if (!inner.includes("\\")) return inner;
+  if (s.charCodeAt(0) === 0x27) return inner.replaceAll("''", "'");
   let out = "";
   for (let i = 0; i < inner.length; i++) {
     const c = inner[i]!;
@@ -82,17 +97,9 @@ function quoted(s: string): string {
   return out;
 }
 
-/** Index of the ":" after a quoted key at s[0] (followed by a space or the end), else bails. */
-function quotedKeyEnd(s: string): number {
-  const close = closingQuote(s);
-  if (close < 0 || s.charCodeAt(close + 1) !== 0x3a) bail();
-  if (close + 2 < s.length && s.charCodeAt(close + 2) !== 0x20) bail();
-  return close + 1;
-}
-
-// First characters of the plain words go-yaml may resolve to something other
-// than a string (numbers, YAML 1.1 booleans, null, .inf, the merge key).
-const MAYBE_NOT_STRING = "0123456789+-.~<tTfFnNyYoO";
+// First letters of the YAML 1.1 words (booleans, null) a plain key may spell;
+// none is longer than five letters.
+const MAYBE_WORD = "tTfFnNyYoO";
 // A plain word inside a one-line flow sequence (the fast block reader's set).
 const FLOW_WORD = /^[A-Za-z0-9_./+=~-][A-Za-z0-9_./+=~ -]*$/;
 
@@ -140,57 +147,36 @@ function checkNumber(s: string): void {
 const BLOCK_SCALAR = "\0";
 const HEADERS = new Set(["|", "|-", "|+", ">", ">-", ">+"]);
 
-/**
- * Where the value starts when a mapping line's value is a block scalar header
- * ("key: |-"), else 0. Only lines of a mapping (no "- " items) qualify.
- */
-function blockScalarHeader(text: string, c: number): number {
-  const last = text.charCodeAt(text.length - 1);
-  if (last !== 0x7c && last !== 0x3e && last !== 0x2d && last !== 0x2b) return 0;
-  if (c === 0x2d && (text.length === 1 || text.charCodeAt(1) === 0x20)) return 0;
-  const colon = c === 0x27 || c === 0x22 ? quotedKeyEnd(text) : text.indexOf(": ");
-  if (colon < 0) return 0;
-  let v = colon + 1;
-  while (text.charCodeAt(v) === 0x20) v++;
-  return HEADERS.has(text.slice(v)) ? v : 0;
+// Where a block scalar's text starts: empty lines, then its first line's indentation.
+// A line of spaces before the text, or no text at all, is refused (go-yaml
+// takes the indentation from such lines).
+const BLOCK_FIRST = /\n*( *)([^ \n])?/y;
+// Per indentation n: the next line that has text indented less than n.
+const dedents: RegExp[] = [];
+function dedent(n: number): RegExp {
+  let re = dedents[n];
+  if (re === undefined) dedents[n] = re = new RegExp(`\\n {0,${n - 1}}(?=[^ \\n])`, "g");
+  return re;
 }
 
 /**
  * Skips a block scalar's lines after its header (in a mapping at column col);
- * returns where the structure resumes. Bails on the doubtful shapes: an empty
- * scalar, or blank lines with spaces before the first line of text (go-yaml
- * takes its indentation from them).
+ * returns where the structure resumes.
  */
 function skipBlockScalar(doc: string, start: number, col: number): number {
-  let indent = -1;
-  while (start < doc.length) {
-    let end = doc.indexOf("\n", start);
-    if (end < 0) end = doc.length;
-    let sp = start;
-    while (doc.charCodeAt(sp) === 0x20) sp++;
-    const n = sp - start;
-    if (sp === end) {
-      if (indent < 0 && n > 0) bail();
-    } else if (indent < 0) {
-      if (n <= col) bail();
-      indent = n;
-    } else if (n < indent) return start;
-    start = end + 1;
-  }
-  if (indent < 0) bail();
-  return start;
-}
-
-/** Checks a plain scalar the way the fast block reader does. */
-function checkPlain(s: string): void {
-  if (PLAIN_START_BAD.includes(s[0]!) || (s.charCodeAt(0) === 0x2d && (s.length === 1 || s[1] === " ")))
-    bail();
-  if (s.includes(": ") || s.endsWith(":")) bail();
+  BLOCK_FIRST.lastIndex = start;
+  const m = BLOCK_FIRST.exec(doc);
+  if (m === null || m[2] === undefined) bail();
+  const indent = m![1]!.length;
+  if (indent <= col) bail();
+  const re = dedent(indent);
+  re.lastIndex = BLOCK_FIRST.lastIndex;
+  const next = re.exec(doc);
+  return next === null ? doc.length + 1 : next.index + 1;
 }
 
 /** A scalar the head does not keep: only its validity (and JSON-ability) matters. */
 function checkScalar(s: string): void {
-  if (s === BLOCK_SCALAR) return;
   const c = s.charCodeAt(0);
   if (c === 0x7b || c === 0x5b) {
     if (s === "{}" || s === "[]") return;
@@ -202,7 +188,7 @@ function checkScalar(s: string): void {
     quoted(s);
     return;
   }
-  checkPlain(s);
+  if (PLAIN_BAD.test(s)) bail();
   checkNumber(s);
 }
 
@@ -212,7 +198,7 @@ function headString(s: string): string {
   const c = s.charCodeAt(0);
   if (c === 0x27 || c === 0x22) return quoted(s);
   if (c === 0x7b || c === 0x5b) bail();
-  checkPlain(s);
+  if (PLAIN_BAD.test(s)) bail();
   const r = resolvePlain(s, 2);
   switch (r.tag) {
     case "str":
@@ -231,245 +217,229 @@ function headString(s: string): string {
   }
 }
 
-class HeadScanner {
-  i = 0;
-  readonly indents: number[] = [];
-  readonly texts: string[] = [];
-  apiVersion = "";
-  kind = "";
-  hasMeta = false;
-  name = "";
-  annotations: Map<string, string> | undefined = undefined;
+// The scanner's state. It lives in module variables rather than in an object:
+// cold code reads and writes these without property lookups, and one document
+// is scanned at a time (nothing here calls out to other code).
+let doc = "";
+/** Where the next line starts. */
+let pos = 0;
+// The current structural line (blank and comment lines are skipped): the
+// column of its first character (-1 past the end), the column of an item's
+// content (-1 when it is no "- " item), its key (undefined: none) and its
+// value ("" when empty, BLOCK_SCALAR for a skipped block scalar).
+let ind = -1;
+let item = -1;
+let key: string | undefined;
+let value = "";
+// The head read so far.
+let apiVersion = "";
+let kind = "";
+let hasMeta = false;
+let name = "";
+let annotations: Map<string, string> | undefined;
 
-  constructor(doc: string) {
-    let start = 0;
-    while (start <= doc.length) {
-      let end = doc.indexOf("\n", start);
-      if (end < 0) end = doc.length;
-      let indent = start;
-      while (doc.charCodeAt(indent) === 0x20) indent++;
-      if (indent < end && doc.charCodeAt(indent) !== 0x23) {
-        let rest = doc.slice(indent, end);
-        const c = rest.charCodeAt(0);
-        if (indent === start && (rest.startsWith("---") || rest.startsWith("...") || c === 0x25)) bail();
-        // A quoted key: comments are looked for after it only.
-        const from = c === 0x27 || c === 0x22 ? quotedKeyEnd(rest) : 0;
-        const hash = rest.indexOf(" #", from);
-        if (hash >= 0) rest = rest.slice(0, hash);
-        let e = rest.length;
-        while (rest.charCodeAt(e - 1) === 0x20) e--;
-        const text = e === rest.length ? rest : rest.slice(0, e);
-        const col = indent - start;
-        this.indents.push(col);
-        const header = blockScalarHeader(text, c);
-        if (header > 0) {
-          // "key: |": the scalar's lines are content, not structure.
-          this.texts.push(text.slice(0, header) + BLOCK_SCALAR);
-          start = skipBlockScalar(doc, end + 1, col);
-          continue;
-        }
-        this.texts.push(text);
-      }
-      start = end + 1;
+/** Moves to the next structural line. */
+function next(): void {
+  while (pos <= doc.length) {
+    LINE.lastIndex = pos;
+    const m = LINE.exec(doc)!;
+    const end = LINE.lastIndex;
+    pos = end + 1;
+    const dash = m[2];
+    let k = m[3];
+    let v = m[4]!;
+    // Comments: a whole line, or from " #" on (a quoted value holding " #" is then cut short and refused).
+    if (v.charCodeAt(0) === 0x23) {
+      if (dash === undefined && k === undefined) continue;
+      v = "";
+    } else if (v.includes(" #")) v = v.slice(0, v.indexOf(" #"));
+    if (v.charCodeAt(v.length - 1) === 0x20) v = v.trimEnd();
+    if (k !== undefined) {
+      const q = k.charCodeAt(0);
+      if (q === 0x22 || q === 0x27) k = k.slice(1, -1);
+      else if (k.length <= 5 && MAYBE_WORD.includes(k[0]!) && resolvePlain(k, 2).tag !== "str") bail();
+    } else if (dash === undefined) {
+      // A blank line; any other keyless text outside an item is not a mapping entry ("---", "...", "%YAML" too).
+      if (v === "") continue;
+      bail();
+    } else if (v === "") bail();
+    const col = m[1]!.length;
+    const c = v.charCodeAt(0);
+    if ((c === 0x7c || c === 0x3e) && HEADERS.has(v)) {
+      // "key: |": the scalar's lines are content, not structure. As an item ("- |", "- k: |") it is refused.
+      if (dash !== undefined || k === undefined) bail();
+      v = BLOCK_SCALAR;
+      pos = skipBlockScalar(doc, end + 1, col);
     }
+    ind = col;
+    item = dash === undefined ? -1 : col + dash.length;
+    key = k;
+    value = v;
+    return;
   }
+  ind = -1;
+}
 
-  /** What a key whose value is empty on its line holds: a nested block, an indentless list, or null. */
-  emptyValue(col: number, indentless: boolean, role: number): number {
-    if (this.i >= this.texts.length) return NULL;
-    const ind = this.indents[this.i]!;
-    if (ind > col) {
-      if (isItem(this.texts[this.i]!)) {
-        this.sequence(ind);
-        return SEQ;
-      }
-      this.mapping(ind, undefined, role);
-      return MAP;
-    }
-    if (indentless && ind === col && isItem(this.texts[this.i]!)) {
-      this.sequence(col);
+/** What a key whose value is empty on its line holds: a nested block, an indentless list, or null. */
+function emptyValue(col: number, role: number): number {
+  if (ind > col) {
+    if (item >= 0) {
+      sequence(ind);
       return SEQ;
     }
-    return NULL;
+    mapping(ind, false, role);
+    return MAP;
   }
-
-  mapping(col: number, first: string | undefined, role: number): void {
-    let text = first;
-    for (;;) {
-      if (text === undefined) {
-        if (this.i >= this.texts.length) return;
-        const ind = this.indents[this.i]!;
-        if (ind < col) return;
-        if (ind > col) bail();
-        const t = this.texts[this.i]!;
-        if (isItem(t)) return;
-        text = t;
-        this.i++;
-      }
-      let colon: number;
-      let key: string;
-      const q = text.charCodeAt(0);
-      if (q === 0x27 || q === 0x22) {
-        colon = quotedKeyEnd(text);
-        key = quoted(text.slice(0, colon));
-      } else {
-        colon = text.indexOf(": ");
-        if (colon < 0) {
-          if (!text.endsWith(":")) bail();
-          colon = text.length - 1;
-        }
-        key = text.slice(0, colon);
-        if (
-          key === "" ||
-          key.endsWith(" ") ||
-          PLAIN_START_BAD.includes(key[0]!) ||
-          key === "<<" ||
-          key[0] === "-" ||
-          (MAYBE_NOT_STRING.includes(key[0]!) && resolvePlain(key, 2).tag !== "str")
-        )
-          bail();
-      }
-      let value = text.slice(colon + 1);
-      let sp = 0;
-      while (value.charCodeAt(sp) === 0x20) sp++;
-      if (sp > 0) value = value.slice(sp);
-      const field = this.field(role, key);
-      if (value === "") this.emptyField(col, field, key);
-      else {
-        this.scalarField(field, key, value);
-        if (this.i < this.texts.length && this.indents[this.i]! > col) bail();
-      }
-      text = undefined;
-    }
+  if (ind === col && item >= 0) {
+    sequence(col);
+    return SEQ;
   }
+  return NULL;
+}
 
-  field(role: number, key: string): number {
-    switch (role) {
-      case TOP:
-        return key === "apiVersion"
-          ? API_VERSION
-          : key === "kind"
-            ? KIND
-            : key === "metadata"
-              ? METADATA
-              : NONE;
-      case META:
-        return key === "name" ? NAME : key === "annotations" ? ANNOTATION_MAP : NONE;
-      case ANNOTATIONS:
-        return ANNOTATION;
-    }
-    return NONE;
-  }
-
-  /** A key with nothing after the colon: null, or the block on the following lines. */
-  emptyField(col: number, field: number, key: string): void {
-    switch (field) {
-      case METADATA: {
-        // A repeated key replaces the earlier value entirely.
-        this.name = "";
-        this.annotations = undefined;
-        const got = this.emptyValue(col, true, META);
-        if (got === SEQ) bail();
-        this.hasMeta = got === MAP;
-        return;
-      }
-      case ANNOTATION_MAP: {
-        this.annotations = new Map();
-        const got = this.emptyValue(col, true, ANNOTATIONS);
-        if (got === SEQ) bail();
-        if (got === NULL) this.annotations = undefined;
-        return;
-      }
-      case NONE:
-        this.emptyValue(col, true, OTHER);
-        return;
-    }
-    if (this.emptyValue(col, true, OTHER) !== NULL) bail();
-    this.setString(field, key, "");
-  }
-
-  scalarField(field: number, key: string, value: string): void {
-    switch (field) {
-      case NONE:
-        checkScalar(value);
-        return;
-      case METADATA:
-        if (value !== "{}") bail();
-        this.name = "";
-        this.annotations = undefined;
-        this.hasMeta = true;
-        return;
-      case ANNOTATION_MAP:
-        if (value !== "{}") bail();
-        this.annotations = new Map();
-        return;
-    }
-    this.setString(field, key, headString(value));
-  }
-
-  setString(field: number, key: string, s: string): void {
-    if (field === API_VERSION) this.apiVersion = s;
-    else if (field === KIND) this.kind = s;
-    else if (field === NAME) this.name = s;
-    else this.annotations!.set(key, s);
-  }
-
-  sequence(col: number): void {
-    for (;;) {
-      if (this.i >= this.texts.length) return;
-      const ind = this.indents[this.i]!;
+/** A block mapping at col; `inItem`: its first key is on the current "- " line. */
+function mapping(col: number, inItem: boolean, role: number): void {
+  for (;;) {
+    if (!inItem) {
       if (ind < col) return;
       if (ind > col) bail();
-      const t = this.texts[this.i]!;
-      if (!isItem(t)) return;
-      this.i++;
-      let pad = 2;
-      while (t.charCodeAt(pad) === 0x20) pad++;
-      const content = t.length > pad ? t.slice(pad) : "";
-      if (content === "") {
-        this.emptyValue(col, false, OTHER);
-        continue;
-      }
-      if (isItem(content)) bail();
-      const c = content.charCodeAt(0);
-      if (c !== 0x27 && c !== 0x22 && (content.includes(": ") || content.endsWith(":"))) {
-        this.mapping(col + pad, content, OTHER);
-        continue;
-      }
-      checkScalar(content);
-      if (this.i < this.texts.length && this.indents[this.i]! > col) bail();
+      if (item >= 0) return;
+    }
+    inItem = false;
+    if (key === undefined) bail();
+    const k = key!;
+    const v = value;
+    next();
+    const field = role === OTHER ? NONE : fieldOf(role, k);
+    if (v === "") emptyField(col, field, k);
+    else {
+      if (field === NONE) {
+        if (v !== BLOCK_SCALAR) checkScalar(v);
+      } else scalarField(field, k, v);
+      if (ind > col) bail();
     }
   }
+}
 
-  head(): SimpleHead {
-    const head: SimpleHead = { apiVersion: this.apiVersion, kind: this.kind };
-    if (!this.hasMeta) return head;
-    head.metadata = { name: this.name };
-    if (this.annotations !== undefined) {
-      // The full path reads annotations from a JSON object, whose keys encoding/json sorted.
-      const out: Record<string, string> = {};
-      const keys = [...this.annotations.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      for (const k of keys) out[k] = this.annotations.get(k)!;
-      head.metadata.annotations = out;
-    }
-    return head;
+function fieldOf(role: number, k: string): number {
+  switch (role) {
+    case TOP:
+      return k === "apiVersion" ? API_VERSION : k === "kind" ? KIND : k === "metadata" ? METADATA : NONE;
+    case META:
+      return k === "name" ? NAME : k === "annotations" ? ANNOTATION_MAP : NONE;
+    case ANNOTATIONS:
+      return ANNOTATION;
   }
+  return NONE;
+}
+
+/** A key with nothing after the colon: null, or the block on the following lines. */
+function emptyField(col: number, field: number, k: string): void {
+  switch (field) {
+    case METADATA: {
+      // A repeated key replaces the earlier value entirely.
+      name = "";
+      annotations = undefined;
+      const got = emptyValue(col, META);
+      if (got === SEQ) bail();
+      hasMeta = got === MAP;
+      return;
+    }
+    case ANNOTATION_MAP: {
+      annotations = new Map();
+      const got = emptyValue(col, ANNOTATIONS);
+      if (got === SEQ) bail();
+      if (got === NULL) annotations = undefined;
+      return;
+    }
+    case NONE:
+      emptyValue(col, OTHER);
+      return;
+  }
+  if (emptyValue(col, OTHER) !== NULL) bail();
+  setString(field, k, "");
+}
+
+/** A one-line (or block) value of a head field. */
+function scalarField(field: number, k: string, v: string): void {
+  switch (field) {
+    case METADATA:
+      if (v !== "{}") bail();
+      name = "";
+      annotations = undefined;
+      hasMeta = true;
+      return;
+    case ANNOTATION_MAP:
+      if (v !== "{}") bail();
+      annotations = new Map();
+      return;
+  }
+  setString(field, k, headString(v));
+}
+
+function setString(field: number, k: string, s: string): void {
+  if (field === API_VERSION) apiVersion = s;
+  else if (field === KIND) kind = s;
+  else if (field === NAME) name = s;
+  else annotations!.set(k, s);
+}
+
+/** A block sequence whose "- " markers sit at col. */
+function sequence(col: number): void {
+  for (;;) {
+    if (ind < col) return;
+    if (ind > col) bail();
+    if (item < 0) return;
+    if (key !== undefined) {
+      mapping(item, true, OTHER);
+      continue;
+    }
+    const v = value;
+    next();
+    checkScalar(v);
+    if (ind > col) bail();
+  }
+}
+
+function head(): SimpleHead {
+  const head: SimpleHead = { apiVersion, kind };
+  if (!hasMeta) return head;
+  head.metadata = { name };
+  if (annotations !== undefined) {
+    // The full path reads annotations from a JSON object, whose keys encoding/json sorted.
+    const out: Record<string, string> = {};
+    const keys = [...annotations.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const k of keys) out[k] = annotations.get(k)!;
+    head.metadata.annotations = out;
+  }
+  return head;
 }
 
 /**
  * The head of a rendered document when it is plain block YAML whose validity
  * is certain; undefined means: ask the full reader.
  */
-export function fastSimpleHead(doc: string): SimpleHead | undefined {
-  if (NOT_SIMPLE.test(doc)) return undefined;
+export function fastSimpleHead(text: string): SimpleHead | undefined {
+  if (NOT_SIMPLE.test(text)) return undefined;
+  doc = text;
+  pos = 0;
+  apiVersion = kind = name = "";
+  hasMeta = false;
+  annotations = undefined;
   try {
-    const s = new HeadScanner(doc);
-    if (s.texts.length === 0 || s.indents[0] !== 0 || isItem(s.texts[0]!)) return undefined;
-    s.mapping(0, undefined, TOP);
-    if (s.i !== s.texts.length) return undefined;
-    return s.head();
+    next();
+    if (ind !== 0 || item >= 0) return undefined;
+    mapping(0, false, TOP);
+    if (ind >= 0) return undefined;
+    return head();
   } catch (e) {
     if (e === BAIL) return undefined;
     throw e;
+  } finally {
+    // Drop the references, so a big document is not kept alive.
+    doc = "";
+    key = undefined;
+    value = "";
+    annotations = undefined;
   }
 }

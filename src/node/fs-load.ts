@@ -4,6 +4,7 @@
 // handling are the core's; this file only reads bytes.
 import {
   closeSync,
+  type Dirent,
   lstatSync,
   openSync,
   readdirSync,
@@ -111,64 +112,91 @@ export function readChartDir(topdir: string): BufferedFile[] {
   const files: BufferedFile[] = [];
   const prefix = `${topdir}/`;
 
-  const visit = (name: string, isDir: boolean, isFile: boolean, size: number): boolean => {
+  // size is undefined when the directory entry gave the type without a stat:
+  // the file is read, and its length checked, without one.
+  const visit = (name: string, isDir: boolean, isFile: boolean, size: number | undefined): boolean => {
     const n = name.startsWith(prefix) ? name.slice(prefix.length) : "";
     if (n === "") return true;
     if (isDir) return !rules.ignore(n, true);
     if (rules.ignore(n, false)) return false;
     if (!isFile)
       throw new ChartLoadError(`cannot load irregular file ${name} as it has file mode type bits set`);
-    if (size > MAX_DECOMPRESSED_FILE_SIZE)
-      throw new ChartLoadError(
+    const tooLarge = () =>
+      new ChartLoadError(
         `chart file ${JSON.stringify(name.slice(name.lastIndexOf("/") + 1))} is larger than the maximum file size ${MAX_DECOMPRESSED_FILE_SIZE}`,
       );
+    if (size !== undefined && size > MAX_DECOMPRESSED_FILE_SIZE) throw tooLarge();
     let data: Uint8Array;
     try {
       data = readFileSync(name);
     } catch (e) {
       throw new ChartLoadError(`error reading ${n}: ${goFsError("read", name, e)}`);
     }
+    if (data.length > MAX_DECOMPRESSED_FILE_SIZE) throw tooLarge();
     files.push({ name: n, data: trimBOM(data) });
     return false;
   };
 
+  const followLink = (path: string) => {
+    let resolved: string;
+    try {
+      resolved = realpathSync(path);
+    } catch (e) {
+      // filepath.EvalSymlinks reports the first path of the chain that does not exist.
+      let missing = path;
+      try {
+        for (let hops = 0; hops < 255; hops++) {
+          const st2 = lstatSync(missing);
+          if (!st2.isSymbolicLink()) break;
+          missing = resolve(dirname(missing), readlinkSync(missing));
+        }
+      } catch {}
+      throw new ChartLoadError(`error evaluating symlink ${path}: ${goFsError("lstat", missing, e)}`);
+    }
+    info("found symbolic link in path. Contents of linked file included and used", [
+      ["path", path],
+      ["resolved", resolved],
+    ]);
+    walk(path, lstatSync(resolved) as Stats);
+  };
+
+  // A folder's entries come with their types (Node stats an entry itself only
+  // when the file system does not say), so regular files and folders need no
+  // lstat of their own, as they do in helm's walk.
+  const walkDir = (path: string) => {
+    const entries = readdirSync(path, { withFileTypes: true });
+    for (const d of sortEntries(entries)) {
+      const p = `${path}/${d.name}`;
+      if (d.isSymbolicLink()) followLink(p);
+      else if (d.isDirectory()) {
+        if (visit(p, true, false, undefined)) walkDir(p);
+      } else visit(p, false, d.isFile(), undefined);
+    }
+  };
+
   const walk = (path: string, st: Stats) => {
     if (st.isSymbolicLink()) {
-      let resolved: string;
-      try {
-        resolved = realpathSync(path);
-      } catch (e) {
-        // filepath.EvalSymlinks reports the first path of the chain that does not exist.
-        let missing = path;
-        try {
-          for (let hops = 0; hops < 255; hops++) {
-            const st2 = lstatSync(missing);
-            if (!st2.isSymbolicLink()) break;
-            missing = resolve(dirname(missing), readlinkSync(missing));
-          }
-        } catch {}
-        throw new ChartLoadError(`error evaluating symlink ${path}: ${goFsError("lstat", missing, e)}`);
-      }
-      info("found symbolic link in path. Contents of linked file included and used", [
-        ["path", path],
-        ["resolved", resolved],
-      ]);
-      walk(path, lstatSync(resolved) as Stats);
+      followLink(path);
       return;
     }
     const descend = visit(path, st.isDirectory(), st.isFile(), Number(st.size));
-    if (!st.isDirectory() || !descend) return;
-    const names = readdirSync(path).sort((a, b) =>
-      Buffer.from(a) < Buffer.from(b) ? -1 : a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b)),
-    );
-    for (const name of names) {
-      const p = join(path, name);
-      walk(p, lstatSync(p) as Stats);
-    }
+    if (st.isDirectory() && descend) walkDir(path);
   };
   walk(topdir, lstatSync(topdir) as Stats);
   return files;
 }
+
+/** Entries in the byte order of their UTF-8 names, as Go's sort.Strings orders them. */
+function sortEntries(entries: Dirent[]): Dirent[] {
+  const byName = new Map(entries.map((d) => [d.name, d]));
+  const names = [...byName.keys()];
+  // Without surrogates JavaScript's order of UTF-16 units is the order of code
+  // points, hence of UTF-8 bytes: the native sort is exact and needs no comparator.
+  if (!SURROGATE.test(names.join(""))) names.sort();
+  else names.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  return names.map((n) => byName.get(n)!);
+}
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 function loadDir(abs: string): Chart {
   const cy = join(abs, "Chart.yaml");
