@@ -3,12 +3,12 @@
 // repositories, --verify with and without a provenance layer; helm 4 and
 // capstan side by side, content-cache file names included (see harness.ts).
 import assert from "node:assert/strict";
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import * as openpgp from "openpgp";
 import { runHelm, writeChart } from "../helpers/oracle.ts";
+import { signingKeys } from "../helpers/pgp.ts";
 import { freshHome, hasRegistry, type Registry, startRegistry } from "../registry/registry-server.ts";
 import { helmPackagedRepo } from "../repo/fixtures.ts";
 import { sideBySide } from "./harness.ts";
@@ -30,15 +30,7 @@ before(async () => {
   assert.equal(login.code, 0, login.stderr);
   const dir = await helmPackagedRepo();
   for (const v of ["0.1.0", "0.2.0", "1.0.0-rc.1"]) await push(join(dir, `alpha-${v}.tgz`), "ns");
-  keys = mkdtempSync(join(tmpdir(), "capstan-locate-oci-pgp-"));
-  const { privateKey, publicKey } = await openpgp.generateKey({
-    type: "rsa",
-    rsaBits: 2048,
-    userIDs: [{ name: "Chart Signer", email: "signer@example.com" }],
-    format: "binary",
-  });
-  writeFileSync(join(keys, "secring.gpg"), privateKey);
-  writeFileSync(join(keys, "pubring.gpg"), publicKey);
+  keys = await signingKeys("capstan-locate-oci-pgp-");
   const chart = writeChart(
     { "Chart.yaml": "apiVersion: v2\nname: provd\nversion: 1.0.0\n", "templates/a.yaml": "a: 1\n" },
     "provd",

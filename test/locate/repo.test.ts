@@ -2,12 +2,11 @@
 // over HTTP: --repo, repo/chart, absolute URLs, --version/--devel, basic auth,
 // --verify with a signed chart; helm 4 and capstan side by side (see harness.ts).
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import * as openpgp from "openpgp";
 import { runHelm, writeChart } from "../helpers/oracle.ts";
+import { signingKeys } from "../helpers/pgp.ts";
 import { helmPackagedRepo } from "../repo/fixtures.ts";
 import { serveStatic } from "../repo/static-server.ts";
 import { sideBySide } from "./harness.ts";
@@ -22,15 +21,7 @@ const closers: (() => Promise<void>)[] = [];
 before(async () => {
   const dir = await helmPackagedRepo();
   // A chart signed by helm, with its .prov beside it in the repository.
-  keys = mkdtempSync(join(tmpdir(), "capstan-locate-pgp-"));
-  const { privateKey, publicKey } = await openpgp.generateKey({
-    type: "rsa",
-    rsaBits: 2048,
-    userIDs: [{ name: "Chart Signer", email: "signer@example.com" }],
-    format: "binary",
-  });
-  writeFileSync(join(keys, "secring.gpg"), privateKey);
-  writeFileSync(join(keys, "pubring.gpg"), publicKey);
+  keys = await signingKeys("capstan-locate-pgp-");
   const signed = writeChart(
     {
       "Chart.yaml": "apiVersion: v2\nname: signed\nversion: 1.2.3\n",

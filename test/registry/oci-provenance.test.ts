@@ -3,12 +3,12 @@
 // from helm and capstan), and `pull --prov` / `pull --verify` fetch and check it the way
 // helm does (a second "Pulled:" line, the warning or error when missing).
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import * as openpgp from "openpgp";
 import { helmEnv, runHelm, stripHelmLogLines, writeChart } from "../helpers/oracle.ts";
+import { signingKeys } from "../helpers/pgp.ts";
 import { runCapstan } from "../repo/cli-run.ts";
 import { freshHome, hasRegistry, type Registry, startRegistry } from "./registry-server.ts";
 
@@ -20,15 +20,7 @@ let unsigned = "";
 before(async () => {
   if (!hasRegistry) return;
   reg = await startRegistry();
-  keys = mkdtempSync(join(tmpdir(), "capstan-oci-pgp-"));
-  const { privateKey, publicKey } = await openpgp.generateKey({
-    type: "rsa",
-    rsaBits: 2048,
-    userIDs: [{ name: "Chart Signer", email: "signer@example.com" }],
-    format: "binary",
-  });
-  writeFileSync(join(keys, "secring.gpg"), privateKey);
-  writeFileSync(join(keys, "pubring.gpg"), publicKey);
+  keys = await signingKeys("capstan-oci-pgp-");
   const chart = writeChart({ "Chart.yaml": "apiVersion: v2\nname: provd\nversion: 1.0.0\n" }, "provd");
   const dest = mkdtempSync(join(tmpdir(), "capstan-oci-prov-"));
   const p = await runHelm([

@@ -2,27 +2,19 @@
 // `helm verify`), helm verifies what capstan signed, and a tampered archive
 // fails with both.
 import assert from "node:assert/strict";
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { before, test } from "node:test";
-import * as openpgp from "openpgp";
 import { runHelm, writeChart } from "../helpers/oracle.ts";
+import { signingKeys } from "../helpers/pgp.ts";
 import { runCapstan } from "./cli-run.ts";
 
 let keys = "";
 let chart = "";
 
 before(async () => {
-  keys = mkdtempSync(join(tmpdir(), "capstan-pgp-"));
-  const { privateKey, publicKey } = await openpgp.generateKey({
-    type: "rsa",
-    rsaBits: 2048,
-    userIDs: [{ name: "Chart Signer", email: "signer@example.com" }],
-    format: "binary",
-  });
-  writeFileSync(join(keys, "secring.gpg"), privateKey);
-  writeFileSync(join(keys, "pubring.gpg"), publicKey);
+  keys = await signingKeys("capstan-pgp-");
   chart = writeChart(
     {
       "Chart.yaml": "apiVersion: v2\nname: signed\nversion: 1.2.3\ndescription: signed chart\n",
