@@ -3,6 +3,8 @@
 // the prefix/name split for long ASCII paths and a PAX "path" record when
 // USTAR cannot hold the name. Ends with two zero blocks and no record padding,
 // as Go's Writer.Close does.
+import { isASCII } from "../go/bytestring.ts";
+
 const BLOCK = 512;
 const NAME_SIZE = 100;
 const PREFIX_SIZE = 155;
@@ -14,10 +16,6 @@ export interface TarEntry {
   /** Modification time in seconds since the epoch (already rounded as Go does). */
   mtime: number;
   mode?: number;
-}
-
-function isASCII(s: string): boolean {
-  return /^[\x00-\x7f]*$/.test(s);
 }
 
 /** Go's splitUSTARPath: a prefix (≤155) and name (≤100) split at a slash, when needed and possible. */

@@ -1,5 +1,6 @@
 // encoding/base64 and encoding/base32 (StdEncoding, padded) with Go's decoder
 // error positions: Sprig's b64dec/b32dec return the error text instead of data.
+import { isASCII } from "../go/bytestring.ts";
 import { GoError } from "../template/value.ts";
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -14,15 +15,12 @@ const B64MAP = decodeMap(B64);
 const B32MAP = decodeMap(B32);
 const PAD = 0x3d;
 
-// Any character outside ASCII: such a string's UTF-8 bytes differ from its char codes.
-const NON_ASCII = /[^\x00-\x7f]/;
-
 /**
  * base64 of an ASCII string's bytes, without building the byte array (which
  * costs a buffer per call); undefined when s is not pure ASCII.
  */
 export function base64EncodeASCII(s: string): string | undefined {
-  if (NON_ASCII.test(s)) return undefined;
+  if (!isASCII(s)) return undefined;
   let out = "";
   let i = 0;
   for (; i + 3 <= s.length; i += 3) {

@@ -2,6 +2,7 @@
 // they wrap. Go strings are bytes: functions that index bytes in Go (trunc,
 // substr, abbrev, wrap, initials, nospace) work on UTF-8 bytes here too.
 
+import { isASCII } from "../go/bytestring.ts";
 import { compareGoStrings, sprint } from "../template/fmt.ts";
 
 export { compareGoStrings };
@@ -14,7 +15,6 @@ import {
   def,
   goKindName,
   intNum,
-  isASCII,
   isListKind,
   listItems,
   stringSlice,

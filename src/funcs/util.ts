@@ -160,13 +160,6 @@ function isStringer(v: GoObject): boolean {
   );
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/** Whether s is pure ASCII: its UTF-8 bytes are then its char codes, one each (fast paths use this). */
-export function isASCII(s: string): boolean {
-  return !NON_ASCII.test(s);
-}
-
 export function utf8Bytes(s: string): Uint8Array {
   return goBytes(s);
 }

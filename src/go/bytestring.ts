@@ -42,6 +42,13 @@ export function goBytes(s: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Whether s is pure ASCII: its UTF-8 bytes are then its char codes, one each (fast paths use this). */
+export function isASCII(s: string): boolean {
+  return !NON_ASCII.test(s);
+}
+
 /** len(s) in Go: the byte count. */
 export function goLen(s: string): number {
   let n = 0;
