@@ -78,11 +78,16 @@ try {
   const chart = join(work, "warm");
   const opts = { cwd: work, stdio: ["ignore", "ignore", "inherit"] };
   spawnSync(process.execPath, [bin, "create", chart], opts);
-  const r = spawnSync(process.execPath, [bin, "template", chart, "--set", "ingress.enabled=true"], {
-    ...opts,
-    env: { ...process.env, CAPSTAN_WRITE_CODE_CACHE: "1" },
-  });
-  if (r.status !== 0) console.warn("build: warming the CLI code cache failed; the first run will write it");
+  // Both ways in: `node bin/capstan.js` and the launcher (its V8 flags differ, so its cache does).
+  const render = ["template", chart, "--set", "ingress.enabled=true"];
+  const env = { ...process.env, CAPSTAN_WRITE_CODE_CACHE: "1" };
+  for (const [cmd, args] of [
+    [process.execPath, [bin, ...render]],
+    ["sh", [join(root, "bin/capstan"), ...render]],
+  ]) {
+    const r = spawnSync(cmd, args, { ...opts, env });
+    if (r.status !== 0) console.warn("build: warming the CLI code cache failed; the first run will write it");
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

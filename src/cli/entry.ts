@@ -9,6 +9,7 @@
 // bin/capstan.js can load it with a V8 code cache. worker_threads is loaded
 // only when needed: the large-stack worker is marked in its environment.
 import { writeSync } from "node:fs";
+import { adoptDeferredExtraCA } from "../node/extra-ca.ts";
 import { goBytes } from "../template/gostring.ts";
 import type { CliIO } from "./io.ts";
 import { main } from "./main.ts";
@@ -43,7 +44,7 @@ const out = (fd: 1 | 2) => (s: string) => {
   else process.stderr.write(data);
 };
 
-function io(allowRetry: boolean): CliIO {
+function io(allowRetry: boolean, workerEnv: Record<string, string> = {}): CliIO {
   return {
     stdout: out(1),
     stderr: out(2),
@@ -61,7 +62,7 @@ function io(allowRetry: boolean): CliIO {
             // The worker runs the same script node was started with (bin/capstan.js).
             const w = new Worker(process.argv[1]!, {
               argv: process.argv.slice(2),
-              env: { ...process.env, [WORKER_MARK]: "1" },
+              env: { ...process.env, ...workerEnv, [WORKER_MARK]: "1" },
               workerData: { bigStack: true },
               resourceLimits: { stackSizeMb: BIG_STACK_MB, maxOldGenerationSizeMb: 4096 },
             });
@@ -76,6 +77,7 @@ function io(allowRetry: boolean): CliIO {
 
 /** Runs the CLI for this process (or for the large-stack worker); resolves when done. */
 export async function run(): Promise<void> {
+  const workerEnv = adoptDeferredExtraCA(process.env);
   if (process.env[WORKER_MARK] === "1") {
     const { isMainThread, parentPort, workerData } = await import("node:worker_threads");
     if (!isMainThread) {
@@ -83,5 +85,5 @@ export async function run(): Promise<void> {
       return;
     }
   }
-  process.exitCode = await main(process.argv.slice(2), io(true));
+  process.exitCode = await main(process.argv.slice(2), io(true, workerEnv));
 }

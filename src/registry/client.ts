@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import * as http from "node:http";
 import * as https from "node:https";
+import { withDefaultCA } from "../node/extra-ca.ts";
 import { errorResponseText } from "./errors.ts";
 
 interface RawResponse {
@@ -15,7 +16,7 @@ interface RawResponse {
 }
 
 /** One HTTP(S) exchange with Node's client (TLS options per registry). */
-function rawRequest(
+async function rawRequest(
   url: string,
   method: string,
   headers: Record<string, string>,
@@ -24,9 +25,11 @@ function rawRequest(
   redirects = 5,
 ): Promise<RawResponse> {
   const u = new URL(url);
-  const mod = u.protocol === "https:" ? https : http;
+  const isTLS = u.protocol === "https:";
+  const mod = isTLS ? https : http;
+  const tlsOptions = isTLS ? await withDefaultCA(tls) : {};
   return new Promise((resolve, reject) => {
-    const req = mod.request(u, { method, headers, ...(u.protocol === "https:" ? tls : {}) }, (res) => {
+    const req = mod.request(u, { method, headers, ...tlsOptions }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {

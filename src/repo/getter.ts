@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import * as http from "node:http";
 import * as https from "node:https";
+import { withDefaultCA } from "../node/extra-ca.ts";
 import { HELM_COMPAT_VERSION } from "../version.ts";
 
 export interface GetOptions {
@@ -46,7 +47,7 @@ function goDialError(url: URL, e: NodeJS.ErrnoException): string {
 }
 
 /** Fetches a URL; resolves with the body, rejects with helm's wording. */
-export function httpGet(target: string, opts: GetOptions = {}): Promise<Uint8Array> {
+export async function httpGet(target: string, opts: GetOptions = {}): Promise<Uint8Array> {
   const url = new URL(target);
   const headers: Record<string, string> = { "User-Agent": `Helm/${HELM_COMPAT_VERSION.replace(/^v/, "")}` };
   if (opts.username || opts.password) {
@@ -56,19 +57,19 @@ export function httpGet(target: string, opts: GetOptions = {}): Promise<Uint8Arr
     }
   }
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const isHTTPS = url.protocol === "https:";
+  if (!isHTTPS && url.protocol !== "http:") {
+    throw new Error(`could not find protocol handler for: ${url.protocol.replace(/:$/, "")}`);
+  }
+  let tls: https.RequestOptions = {};
+  if (isHTTPS) {
+    if (opts.caFile) tls.ca = readFileSync(opts.caFile);
+    if (opts.certFile) tls.cert = readFileSync(opts.certFile);
+    if (opts.keyFile) tls.key = readFileSync(opts.keyFile);
+    if (opts.insecureSkipTLSVerify) tls.rejectUnauthorized = false;
+    tls = await withDefaultCA(tls);
+  }
   return new Promise((resolve, reject) => {
-    const isHTTPS = url.protocol === "https:";
-    if (!isHTTPS && url.protocol !== "http:") {
-      reject(new Error(`could not find protocol handler for: ${url.protocol.replace(/:$/, "")}`));
-      return;
-    }
-    const tls: https.RequestOptions = {};
-    if (isHTTPS) {
-      if (opts.caFile) tls.ca = readFileSync(opts.caFile);
-      if (opts.certFile) tls.cert = readFileSync(opts.certFile);
-      if (opts.keyFile) tls.key = readFileSync(opts.keyFile);
-      if (opts.insecureSkipTLSVerify) tls.rejectUnauthorized = false;
-    }
     const req = (isHTTPS ? https : http).request(url, { method: "GET", headers, ...tls }, (res) => {
       if (res.statusCode !== 200) {
         res.resume();
