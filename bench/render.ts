@@ -1,6 +1,6 @@
 // Renders a set of charts three ways and prints the ratios against helm:
 //   helm:       `helm template` once per chart (a process per chart)
-//   cli:        `node bin/capstan.js template` once per chart
+//   cli:        `bin/capstan template` (the launcher users run) once per chart
 //   in-process: capstan's library, all charts in one process, after loading
 // Charts: the fixture charts, helm's `create` scaffold, and generated charts
 // with many templates (bench/generated-chart.ts; --big adds one of 1000 templates).
@@ -61,7 +61,7 @@ function timeProcess(cmd: string, args: string[]): number {
 const list = charts().filter(
   (dir) => spawnSync(helmPath(), ["template", dir], { env: helmEnv() }).status === 0,
 );
-const bin = join(projectRoot, "bin/capstan.js");
+const bin = join(projectRoot, "bin/capstan");
 console.log(`charts: ${list.length}, runs: ${runs}`);
 console.log("chart".padEnd(28), "helm ms", "cli ms", "in-proc ms", "cli/helm", "in-proc/helm");
 let sumHelm = 0;
@@ -72,7 +72,7 @@ for (const dir of list) {
   const inproc: number[] = [];
   for (let r = 0; r < runs; r++) {
     helm.push(timeProcess(helmPath(), ["template", dir]));
-    cli.push(timeProcess(process.execPath, [bin, "template", dir]));
+    cli.push(timeProcess(bin, ["template", dir]));
     const t0 = process.hrtime.bigint();
     renderChart(loadChartPath(dir), new Map());
     inproc.push(Number(process.hrtime.bigint() - t0) / 1e6);
