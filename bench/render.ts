@@ -49,9 +49,16 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+// helm's isolated environment, plus the caller's NODE_EXTRA_CA_CERTS: where it
+// is set (here it is), plain `node` pays for parsing it at every start.
+const runEnv = {
+  ...helmEnv(),
+  ...(process.env.NODE_EXTRA_CA_CERTS ? { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS } : {}),
+};
+
 function timeProcess(cmd: string, args: string[]): number {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { env: helmEnv(), maxBuffer: 1 << 30 });
+  const r = spawnSync(cmd, args, { env: runEnv, maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed: ${r.stderr}`);
   return ms;

@@ -5,7 +5,8 @@
 // the pairwise ratios. Charts: helm's `create` scaffold, the same with its
 // templates in an archived subchart (.tgz), and bench/render.ts's generated
 // chart with 300 templates. The "node -e 0" row is Node's own start-up
-// against `helm template <scaffold>`: the floor under every capstan figure.
+// against `helm template <scaffold>`: the floor under `node bin/capstan.js`
+// (the launcher, bin/capstan, starts Node without NODE_EXTRA_CA_CERTS).
 // Usage: node --import tsx bench/startup.ts [--runs N]
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -25,10 +26,17 @@ interface Sample {
 }
 
 /** One process run: wall ms from here, CPU ms (user + system) from /usr/bin/time. */
+// helm's isolated environment, plus the caller's NODE_EXTRA_CA_CERTS: where it
+// is set (here it is), plain `node` pays for parsing it at every start.
+const runEnv = {
+  ...helmEnv(),
+  ...(process.env.NODE_EXTRA_CA_CERTS ? { NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS } : {}),
+};
+
 function timeRun(cmd: string, args: string[]): Sample {
   const [file, argv] = haveTime ? [TIME, ["-f", "%U %S", cmd, ...args]] : [cmd, args];
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(file, argv, { env: helmEnv(), cwd: work, maxBuffer: 1 << 30 });
+  const r = spawnSync(file, argv, { env: runEnv, cwd: work, maxBuffer: 1 << 30 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed: ${r.stderr}`);
   let cpu = Number.NaN;
