@@ -1,19 +1,49 @@
 // Corpus driver: renders each chart folder under the given directories with
-// `helm template` (v4.1.4) and capstan's CLI in-process, compares them the way
-// the differential suite does, and prints one line per run plus a summary.
+// `helm template` (v4.1.4) and the capstan command users run (bin/capstan, the
+// built CLI: `npm run build` first), compares them the way the differential
+// suite does, and prints one line per run plus a summary.
 //
 //   node --import tsx scripts/corpus-diff.ts DIR... [--values f.yaml]... [--no-ci]
-//        [--diff-lines N] [--quiet] [--stderr] [-- extra helm template args]
+//        [--diff-lines N] [--quiet] [--stderr] [--in-process] [-- extra helm template args]
+//
+// --in-process runs capstan's CLI from src/ inside this process instead (no
+// build needed, faster; the built bundle is what users run, so sweeps use it).
 //
 // A chart folder is one holding Chart.yaml (folders under a chart's charts/ are
 // its subcharts, not separate charts). Each chart is rendered once plainly and
 // once per ci/*.yaml file it has. Extra args after `--` (e.g. `--set a=b`,
 // `--kube-version 1.20`) go to both tools. Helm answers are cached on disk.
+import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createTwoFilesPatch } from "diff";
 import { compareRuns, runCapstan } from "../test/helpers/differential.ts";
-import { hashFiles, readTree, runHelm, stripHelmLogLines } from "../test/helpers/oracle.ts";
+import {
+  hashFiles,
+  helmEnv,
+  type RunResult,
+  readTree,
+  runHelm,
+  stripHelmLogLines,
+} from "../test/helpers/oracle.ts";
+
+const launcher = join(dirname(fileURLToPath(import.meta.url)), "..", "bin", "capstan");
+
+/** Runs bin/capstan (the shell launcher on the built CLI) with helm's isolated environment. */
+function runLauncher(args: string[]): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      launcher,
+      args,
+      { env: helmEnv(), maxBuffer: 512 * 1024 * 1024, encoding: "utf8" },
+      (err, stdout, stderr) => {
+        if (err && typeof (err as { code?: unknown }).code !== "number") return reject(err);
+        resolve({ stdout, stderr, code: err ? ((err as { code: number }).code as number) : 0 });
+      },
+    );
+  });
+}
 
 interface Options {
   dirs: string[];
@@ -21,6 +51,8 @@ interface Options {
   ci: boolean;
   diffLines: number;
   quiet: boolean;
+  /** Run capstan's CLI from src/ in this process rather than bin/capstan. */
+  inProcess: boolean;
   /** Also compare stderr byte for byte (helm's log lines included). */
   stderr: boolean;
   extra: string[];
@@ -33,6 +65,7 @@ function parseArgs(argv: string[]): Options {
     ci: true,
     diffLines: 40,
     quiet: false,
+    inProcess: false,
     stderr: false,
     extra: [],
   };
@@ -46,6 +79,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === "--no-ci") o.ci = false;
     else if (a === "--quiet") o.quiet = true;
     else if (a === "--stderr") o.stderr = true;
+    else if (a === "--in-process") o.inProcess = true;
     else if (a === "--diff-lines") o.diffLines = Number(argv[++i]);
     else o.dirs.push(resolve(a));
   }
@@ -90,14 +124,20 @@ function normalizeOrder(stderr: string): string {
   return stripHelmLogLines(stderr).split("\n").map(sortNames).sort().join("\n");
 }
 
-async function compare(chart: string, args: string[], filesKey: string | undefined, withStderr: boolean) {
+async function compare(
+  chart: string,
+  args: string[],
+  filesKey: string | undefined,
+  withStderr: boolean,
+  inProcess: boolean,
+) {
   const full = ["template", chart, ...args];
   // Values files are named by path in args; their contents join the cache key.
   const valueFiles = args.filter((_, i) => args[i - 1] === "-f").map((p) => readFileSync(p, "utf8"));
   const helm = await runHelm(full, {
     cacheKey: filesKey === undefined ? undefined : filesKey + JSON.stringify(valueFiles),
   });
-  const cap = await runCapstan(full);
+  const cap = inProcess ? await runCapstan(full) : await runLauncher(full);
   const c = compareRuns(helm, cap, "template");
   if (withStderr && c.equal && helm.stderr !== cap.stderr) {
     const diff = createTwoFilesPatch("helm/stderr", "capstan/stderr", helm.stderr, cap.stderr, "", "", {
@@ -164,7 +204,7 @@ async function run() {
       }
     }
     for (const [label, args] of variants) {
-      const r = await compare(chart, args, key, o.stderr);
+      const r = await compare(chart, args, key, o.stderr, o.inProcess);
       counts[r.outcome]++;
       if (!r.helmFailed) helmOk++;
       const name = relative(cwd, chart) + label;
