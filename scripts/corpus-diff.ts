@@ -4,8 +4,11 @@
 // suite does, and prints one line per run plus a summary.
 //
 //   node --import tsx scripts/corpus-diff.ts DIR... [--values f.yaml]... [--no-ci]
-//        [--diff-lines N] [--quiet] [--stderr] [--in-process] [-- extra helm template args]
+//        [--diff-lines N] [--quiet] [--stderr] [--in-process] [--capstan LAUNCHER]
+//        [-- extra helm template args]
 //
+// --capstan runs another launcher, e.g. a copy of bin/ and dist/ taken after a
+// build, so that a long sweep does not see another `npm run build` rewrite dist/.
 // --in-process runs capstan's CLI from src/ inside this process instead (no
 // build needed, faster; the built bundle is what users run, so sweeps use it).
 //
@@ -28,7 +31,7 @@ import {
   stripHelmLogLines,
 } from "../test/helpers/oracle.ts";
 
-const launcher = join(dirname(fileURLToPath(import.meta.url)), "..", "bin", "capstan");
+let launcher = join(dirname(fileURLToPath(import.meta.url)), "..", "bin", "capstan");
 
 /** Runs bin/capstan (the shell launcher on the built CLI) with helm's isolated environment. */
 function runLauncher(args: string[]): Promise<RunResult> {
@@ -80,6 +83,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === "--quiet") o.quiet = true;
     else if (a === "--stderr") o.stderr = true;
     else if (a === "--in-process") o.inProcess = true;
+    else if (a === "--capstan") launcher = resolve(argv[++i]!);
     else if (a === "--diff-lines") o.diffLines = Number(argv[++i]);
     else o.dirs.push(resolve(a));
   }
