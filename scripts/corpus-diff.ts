@@ -5,8 +5,11 @@
 //
 //   node --import tsx scripts/corpus-diff.ts DIR... [--values f.yaml]... [--no-ci]
 //        [--diff-lines N] [--quiet] [--stderr] [--in-process] [--capstan LAUNCHER]
-//        [-- extra helm template args]
+//        [--variants FILE] [-- extra helm template args]
 //
+// --variants FILE: each non-empty line (not starting with '#') is one more
+// run per chart with those extra args, split as a shell would (quotes,
+// backslashes); values files named there are read relative to FILE's folder.
 // --capstan runs another launcher, e.g. a copy of bin/ and dist/ taken after a
 // build, so that a long sweep does not see another `npm run build` rewrite dist/.
 // --in-process runs capstan's CLI from src/ inside this process instead (no
@@ -59,6 +62,8 @@ interface Options {
   /** Also compare stderr byte for byte (helm's log lines included). */
   stderr: boolean;
   extra: string[];
+  /** Extra-args lines from --variants files, each one more run per chart. */
+  variantLines: string[][];
 }
 
 function parseArgs(argv: string[]): Options {
@@ -71,6 +76,7 @@ function parseArgs(argv: string[]): Options {
     inProcess: false,
     stderr: false,
     extra: [],
+    variantLines: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -83,11 +89,62 @@ function parseArgs(argv: string[]): Options {
     else if (a === "--quiet") o.quiet = true;
     else if (a === "--stderr") o.stderr = true;
     else if (a === "--in-process") o.inProcess = true;
+    else if (a === "--variants") o.variantLines.push(...readVariants(resolve(argv[++i]!)));
     else if (a === "--capstan") launcher = resolve(argv[++i]!);
     else if (a === "--diff-lines") o.diffLines = Number(argv[++i]);
     else o.dirs.push(resolve(a));
   }
   return o;
+}
+
+/** Splits a line into words as sh does for quotes and backslashes (no expansions). */
+function shellWords(line: string): string[] {
+  const words: string[] = [];
+  let word: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (ch === " " || ch === "\t") {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+    } else if (ch === "'") {
+      const end = line.indexOf("'", i + 1);
+      if (end < 0) throw new Error(`unclosed ' in: ${line}`);
+      word = (word ?? "") + line.slice(i + 1, end);
+      i = end;
+    } else if (ch === '"') {
+      word ??= "";
+      for (i++; i < line.length && line[i] !== '"'; i++) {
+        if (line[i] === "\\" && /["\\$`]/.test(line[i + 1] ?? "")) i++;
+        word += line[i];
+      }
+      if (i >= line.length) throw new Error(`unclosed " in: ${line}`);
+    } else if (ch === "\\") {
+      word = (word ?? "") + (line[++i] ?? "");
+    } else word = (word ?? "") + ch;
+  }
+  if (word !== undefined) words.push(word);
+  return words;
+}
+
+/**
+ * The runs of a variants file. Values files become `-f <absolute path>` so
+ * their contents join helm's cache key (see compare).
+ */
+function readVariants(file: string): string[][] {
+  const dir = dirname(file);
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "" && !l.trimStart().startsWith("#"))
+    .map((l) => {
+      const w = shellWords(l);
+      const out: string[] = [];
+      for (let i = 0; i < w.length; i++) {
+        const m = /^(?:-f|--values)(?:=(.*))?$/.exec(w[i]!);
+        if (m) out.push("-f", resolve(dir, m[1] ?? w[++i]!));
+        else out.push(w[i]!);
+      }
+      return out;
+    });
 }
 
 /** Chart folders under dir (dir itself when it is one); does not descend into a chart. */
@@ -207,6 +264,7 @@ async function run() {
         if (/\.ya?ml$/.test(f)) variants.push([` [ci/${f}]`, [...base, "-f", join(ciDir, f)]]);
       }
     }
+    for (const line of o.variantLines) variants.push([` [${line.join(" ")}]`, [...base, ...line]]);
     for (const [label, args] of variants) {
       const r = await compare(chart, args, key, o.stderr, o.inProcess);
       counts[r.outcome]++;
