@@ -10,6 +10,7 @@
 // its bundled roots plus the file's certificates. When Node itself loaded the
 // file (`node bin/capstan.js`), nothing is deferred and Node's default stands.
 import { readFileSync } from "node:fs";
+import type { SecureContext, SecureContextOptions } from "node:tls";
 
 const DEFERRED = "CAPSTAN_EXTRA_CA_CERTS";
 let deferred: string | undefined;
@@ -54,8 +55,27 @@ export async function defaultCA(): Promise<string[] | undefined> {
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g;
 
-/** TLS client options with the deferred extra certificates added when they set no `ca` of their own. */
-export async function withDefaultCA<T extends { ca?: unknown }>(tls: T): Promise<T> {
+// Secure contexts made with the extra certificates, by client certificate
+// and key ("" for none): building one parses some 280 certificates (70 ms or
+// more), which Node would otherwise do again for every connection.
+const contexts = new Map<string, SecureContext>();
+
+/**
+ * TLS client options that trust the deferred extra certificates when they
+ * set no `ca` of their own (as one shared secure context, which then also
+ * carries their client certificate and key).
+ */
+export async function withDefaultCA<T extends ClientTLS>(tls: T): Promise<T> {
   if (tls.ca !== undefined || deferred === undefined) return tls;
-  return { ...tls, ca: await defaultCA() };
+  const ca = await defaultCA();
+  const { createSecureContext } = await import("node:tls");
+  const key = `${tls.cert ?? ""}\0${tls.key ?? ""}`;
+  let context = contexts.get(key);
+  if (context === undefined) {
+    context = createSecureContext({ ca, cert: tls.cert, key: tls.key });
+    contexts.set(key, context);
+  }
+  return { ...tls, secureContext: context };
 }
+
+type ClientTLS = Pick<SecureContextOptions, "ca" | "cert" | "key"> & { secureContext?: SecureContext };
