@@ -2,7 +2,7 @@
 // Go's strconv.ParseInt(s, 0, 64) / ParseFloat(s, 64) underneath. On any
 // error cast returns 0, and Sprig ignores the error, so these never throw.
 import { underscoreOK } from "../template/strconv.ts";
-import { GoFloat32, GoInt, type Value } from "../template/value.ts";
+import { basicValue, GoFloat32, GoInt, GoObject, type Value } from "../template/value.ts";
 
 const MAX_U64 = (1n << 64n) - 1n;
 
@@ -201,9 +201,17 @@ export function floatToInt64(f: number): bigint {
   return BigInt(Math.trunc(f));
 }
 
+/** cast's toInt: besides int, it knows time.Weekday and time.Month (not time.Duration). */
+function castNamedInt(v: GoObject): bigint | undefined {
+  if (v.goType !== "time.Month" && v.goType !== "time.Weekday") return undefined;
+  const u = basicValue(v);
+  return u instanceof GoInt ? u.v : undefined;
+}
+
 /** cast.ToInt64 (errors give 0). */
 export function toInt64(v: Value): bigint {
   if (v === null) return 0n;
+  if (v instanceof GoObject) return castNamedInt(v) ?? 0n;
   if (typeof v === "bigint") return v;
   if (v instanceof GoInt) return BigInt.asIntN(64, v.v);
   if (typeof v === "number") return floatToInt64(v);
@@ -221,6 +229,7 @@ export function toInt(v: Value): bigint {
 /** cast.ToFloat64 (errors give 0). */
 export function toFloat64(v: Value): number {
   if (v === null) return 0;
+  if (v instanceof GoObject) return Number(castNamedInt(v) ?? 0n);
   if (typeof v === "number") return v;
   if (typeof v === "bigint") return Number(v);
   if (v instanceof GoInt) return Number(v.v);

@@ -135,6 +135,8 @@ function isValueLike(x: unknown): x is Value {
 /** Sprig's `empty`: the zero value of its kind (nil, "", 0, false, empty container). */
 export function isEmpty(v: Value): boolean {
   if (v === null) return true;
+  // reflect's Kind of a named basic type (time.Weekday) is its underlying kind.
+  if (v instanceof GoObject && v.underlying !== undefined) v = v.underlying();
   if (typeof v === "string") return v.length === 0;
   if (typeof v === "boolean") return !v;
   if (typeof v === "number") return v === 0;

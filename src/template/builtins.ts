@@ -7,7 +7,17 @@ import { compareGoStrings, sprint, sprintf, sprintln } from "./fmt.ts";
 import { goBytes, goLen, goString } from "./gostring.ts";
 import { assignableTo, elemTypeOf, isIntKindName, keyTypeOf, REFLECT_VALUE, zeroValue } from "./gotypes.ts";
 import { goKindName, goTypeName } from "./types.ts";
-import { GO_TYPE, GoError, GoFloat32, type GoFunc, GoInt, type GoSlice, type Value } from "./value.ts";
+import {
+  basicValue,
+  GO_TYPE,
+  GoError,
+  GoFloat32,
+  type GoFunc,
+  GoInt,
+  GoObject,
+  type GoSlice,
+  type Value,
+} from "./value.ts";
 
 type RV = Value | undefined;
 
@@ -52,8 +62,10 @@ enum K {
   Uint,
 }
 
+/** Go's basicKind; named basic types (time.Month, time.Duration) count as their underlying kind. */
 function basicKind(v: RV): K {
   if (v === undefined || v === null) return K.Invalid;
+  if (v instanceof GoObject) v = basicValue(v);
   switch (typeof v) {
     case "boolean":
       return K.Bool;
@@ -70,10 +82,16 @@ function basicKind(v: RV): K {
 }
 
 function intOf(v: RV): bigint {
+  if (v instanceof GoObject) v = basicValue(v);
   return typeof v === "bigint" ? v : (v as GoInt).v;
 }
 function floatOf(v: RV): number {
+  if (v instanceof GoObject) v = basicValue(v);
   return typeof v === "number" ? v : (v as GoFloat32).v;
+}
+/** The bool or string behind a (possibly named) basic value. */
+function plainOf(v: RV): RV {
+  return v instanceof GoObject ? basicValue(v) : v;
 }
 
 const ERR_BAD_COMPARISON_TYPE = "invalid type for comparison";
@@ -101,7 +119,7 @@ export function eq(arg1: RV, ...arg2: RV[]): boolean {
       switch (k1) {
         case K.Bool:
         case K.String:
-          t = arg1 === arg;
+          t = plainOf(arg1) === plainOf(arg);
           break;
         case K.Float:
           t = floatOf(arg1) === floatOf(arg);
@@ -122,7 +140,7 @@ export function eq(arg1: RV, ...arg2: RV[]): boolean {
           else {
             if (!isComparable(arg))
               throw new GoError(sprintf("non-comparable type %s: %v", [arg, typeName(arg)]));
-            t = arg1 === arg;
+            t = arg1 === arg || goEqual(arg1, arg);
           }
         }
       }
@@ -130,6 +148,12 @@ export function eq(arg1: RV, ...arg2: RV[]): boolean {
     if (t) return true;
   }
   return false;
+}
+
+/** Go's == on two host objects of one type (interface comparison: different types are unequal). */
+function goEqual(a: Value, b: Value): boolean {
+  if (!(a instanceof GoObject && b instanceof GoObject) || a.goEqual === undefined) return false;
+  return a.goType === b.goType && a.goEqual(b);
 }
 
 export function lt(arg1: RV, arg2: RV): boolean {
@@ -154,7 +178,7 @@ export function lt(arg1: RV, arg2: RV): boolean {
     case K.Uint:
       return intOf(arg1) < intOf(arg2);
     default:
-      return compareGoStrings(arg1 as string, arg2 as string) < 0;
+      return compareGoStrings(plainOf(arg1) as string, plainOf(arg2) as string) < 0;
   }
 }
 
@@ -170,6 +194,11 @@ function utf8(s: string): Uint8Array {
 
 function indexArg(index: RV, cap: number): number {
   let x: bigint;
+  // reflect's Int() reads a named integer type (time.Month) as its number.
+  if (index instanceof GoObject) {
+    const u = basicValue(index);
+    if (u instanceof GoInt || typeof u === "bigint") index = u;
+  }
   if (index instanceof GoInt) x = index.v;
   else if (typeof index === "bigint") x = index;
   else if (index === undefined || index === null) throw new GoError("cannot index slice/array with nil");

@@ -36,6 +36,7 @@ import type { Tree } from "./parse.ts";
 import { quote } from "./strconv.ts";
 import { goTypeName } from "./types.ts";
 import {
+  basicValue,
   GO_METHODS,
   GO_TYPE,
   GoError,
@@ -269,13 +270,17 @@ export class State {
     let ran = false;
     // The index is a value only when a second variable takes it.
     const wantIndex = r.pipe.decl.length > 1;
-    if (val instanceof GoInt || typeof val === "bigint") {
+    // A named integer type (time.Month) ranges like its integer; elements keep the named type.
+    const named = val instanceof GoObject && val.withUnderlying !== undefined ? val : undefined;
+    const num = named !== undefined ? basicValue(named) : val;
+    if (num instanceof GoInt || typeof num === "bigint") {
       if (r.pipe.decl.length > 1)
-        this.errorf(`can't use ${sprint([val])} to iterate over more than one variable`);
-      const n = typeof val === "bigint" ? val : val.v;
+        this.errorf(`can't use ${sprint([val as Value])} to iterate over more than one variable`);
+      const n = typeof num === "bigint" ? num : num.v;
       for (let i = 0n; i < n; i++) {
         ran = true;
-        if (this.iterate(r, mark, undefined, typeof val === "bigint" ? i : new GoInt(i, val.kind))) break;
+        const e: Value = typeof num === "bigint" ? i : new GoInt(i, num.kind);
+        if (this.iterate(r, mark, undefined, named !== undefined ? named.withUnderlying!(e) : e)) break;
       }
     } else if (Array.isArray(val)) {
       const iface = elemTypeOf(val) === "interface {}";

@@ -119,6 +119,26 @@ export abstract class GoObject {
    * verbs other than String's (%d, %x, %#v, %!t(...)) print.
    */
   underlying?(): Value;
+  /**
+   * Optional, with underlying: the value of this same named type that holds
+   * `v` (reflect's Convert), e.g. the time.Month elements of a range over one.
+   */
+  withUnderlying?(v: Value): GoObject;
+  /**
+   * Optional: Go's == between this value and another of the same Go type
+   * (struct fields, unexported ones too; pointer identity for pointers to
+   * shared objects such as *time.Location). Absent: JS identity.
+   */
+  goEqual?(other: GoObject): boolean;
+}
+
+/**
+ * The value behind a named basic type (time.Month → its int, time.Duration →
+ * its int64), which reflect's Kind and Int/Float/String accessors see; any
+ * other value as it is.
+ */
+export function basicValue(v: Value): Value {
+  return v instanceof GoObject && v.underlying !== undefined ? v.underlying() : v;
 }
 
 /**

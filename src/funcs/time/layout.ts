@@ -2,7 +2,7 @@
 // and parsing with them (src/time/format.go).
 import { civilFromDays, daysBefore, daysFromCivil, daysIn, isLeap, SECONDS_PER_DAY } from "./civil.ts";
 import { timeQuote } from "./duration.ts";
-import { FixedZone, type Location, UTC } from "./zone.ts";
+import { fixedZone, type Location, UTC } from "./zone.ts";
 
 export type Std =
   | "January"
@@ -731,7 +731,7 @@ export function parseTime(layout: string, value: string, defaultLoc: Location, l
     t.unix -= zoneOffset;
     const l = local.lookup(t.unix);
     if (l.offset === zoneOffset && (zoneName === "" || l.name === zoneName)) return { ...t, loc: local };
-    return { ...t, loc: new FixedZone(zoneName, zoneOffset) };
+    return { ...t, loc: fixedZone(zoneName, zoneOffset) };
   }
   if (zoneName !== "") {
     const t = dateIn(year, month, day, hour, min, sec, nsec, UTC);
@@ -742,7 +742,7 @@ export function parseTime(layout: string, value: string, defaultLoc: Location, l
     }
     let offset = 0;
     if (zoneName.length > 3 && zoneName.startsWith("GMT")) offset = (atoi(zoneName.slice(3)) ?? 0) * 3600;
-    return { ...t, loc: new FixedZone(zoneName, offset) };
+    return { ...t, loc: fixedZone(zoneName, offset) };
   }
   return { ...dateIn(year, month, day, hour, min, sec, nsec, defaultLoc), loc: defaultLoc };
 }

@@ -1,7 +1,15 @@
 // time.Time, time.Duration, time.Month and time.Weekday as template values:
 // their String() forms and the methods charts call on them (.Unix, .Format,
 // .Year, .UTC, .Add ...).
-import { GoError, type GoFunc, GoInt, GoObject, MARSHAL_JSON, type Value } from "../../template/value.ts";
+import {
+  GoError,
+  type GoFunc,
+  GoInt,
+  GoObject,
+  type IntKind,
+  MARSHAL_JSON,
+  type Value,
+} from "../../template/value.ts";
 import { civilFromDays, SECONDS_PER_DAY } from "./civil.ts";
 import { durationString, int64, roundDuration, SECOND } from "./duration.ts";
 import { dateIn, formatTime, LONG_DAYS, LONG_MONTHS } from "./layout.ts";
@@ -22,6 +30,16 @@ export class GoNamedInt extends GoObject {
   }
   override truth(): boolean {
     return this.v !== 0n;
+  }
+  /** reflect sees the integer: %d, eq/lt, index, range, Sprig's empty. */
+  override underlying(): Value {
+    return this.goKind === "int64" ? this.v : new GoInt(this.v, this.goKind as IntKind);
+  }
+  override withUnderlying(u: Value): GoNamedInt {
+    const n = typeof u === "bigint" ? u : u instanceof GoInt ? u.v : 0n;
+    if (this.goType === "time.Month") return goMonth(n);
+    if (this.goType === "time.Weekday") return goWeekday(n);
+    return goDuration(n);
   }
   /** encoding/json sees the underlying integer. */
   [MARSHAL_JSON](): Value {
@@ -78,6 +96,18 @@ export class GoNamedInt extends GoObject {
   }
 }
 
+/** time.Month(n); String() of a value outside 1..12 is Go's "%!Month(n)" (n as a uint64). */
+export function goMonth(n: bigint): GoNamedInt {
+  const s = n >= 1n && n <= 12n ? LONG_MONTHS[Number(n) - 1]! : `%!Month(${BigInt.asUintN(64, n)})`;
+  return new GoNamedInt("time.Month", n, s);
+}
+
+/** time.Weekday(n); String() of a value outside 0..6 is Go's "%!Weekday(n)". */
+export function goWeekday(n: bigint): GoNamedInt {
+  const s = n >= 0n && n <= 6n ? LONG_DAYS[Number(n)]! : `%!Weekday(${BigInt.asUintN(64, n)})`;
+  return new GoNamedInt("time.Weekday", n, s);
+}
+
 export function goDuration(ns: bigint): GoNamedInt {
   const d = int64(ns);
   return new GoNamedInt("time.Duration", d, durationString(d), "int64");
@@ -102,6 +132,10 @@ export class GoLocation extends GoObject {
   override toString(): string {
     return this.loc.name;
   }
+  /** Two *time.Location values are equal when they point at the same location. */
+  override goEqual(o: GoObject): boolean {
+    return o instanceof GoLocation && o.loc === this.loc;
+  }
   override method(name: string): GoFunc | undefined {
     if (name === "String") return { params: [], result: "string", fn: () => this.loc.name };
     return undefined;
@@ -118,11 +152,25 @@ export class GoTime extends GoObject {
     /** Nanoseconds within the second, 0..999999999. */
     readonly nsec: number,
     /** null is Go's nil location, which behaves as UTC. */
-    readonly loc: Location | null,
+    loc: Location | null,
     /** Monotonic clock reading in nanoseconds (time.Now only). */
     readonly mono?: bigint,
   ) {
     super();
+    // Go's setLoc stores UTC as nil, so == (and DeepEqual) see one UTC.
+    this.loc = loc === UTC ? null : loc;
+  }
+  readonly loc: Location | null;
+
+  /** Go's == on Time: same instant fields, same *Location, same monotonic reading (or none on both). */
+  override goEqual(o: GoObject): boolean {
+    return (
+      o instanceof GoTime &&
+      o.unix === this.unix &&
+      o.nsec === this.nsec &&
+      o.loc === this.loc &&
+      o.mono === this.mono
+    );
   }
 
   /** time.Now in Local, with a monotonic reading as Go's String shows (m=+0.001234567). */
@@ -260,19 +308,13 @@ export class GoTime extends GoObject {
         return {
           params: [],
           result: "time.Month",
-          fn: () => {
-            const m = this.civil().month;
-            return new GoNamedInt("time.Month", BigInt(m), LONG_MONTHS[m - 1]!);
-          },
+          fn: () => goMonth(BigInt(this.civil().month)),
         };
       case "Weekday":
         return {
           params: [],
           result: "time.Weekday",
-          fn: () => {
-            const w = this.civil().weekday;
-            return new GoNamedInt("time.Weekday", BigInt(w), LONG_DAYS[w]!);
-          },
+          fn: () => goWeekday(BigInt(this.civil().weekday)),
         };
       case "Location":
         return { params: [], result: "*time.Location", fn: () => new GoLocation(this.location()) };

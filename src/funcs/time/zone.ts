@@ -40,6 +40,19 @@ export class FixedZone implements Location {
 
 export const UTC: Location = new FixedZone("UTC", 0);
 
+// Go's FixedZone hands out one shared *Location per whole hour for unnamed
+// zones, so times parsed with the same "+02:00" offset compare equal with eq.
+const unnamedHourZones = new Map<number, Location>();
+
+/** time.FixedZone. */
+export function fixedZone(name: string, offset: number): Location {
+  const hour = Math.trunc(offset / 3600);
+  if (name !== "" || hour < -12 || hour > 14 || hour * 3600 !== offset) return new FixedZone(name, offset);
+  let z = unnamedHourZones.get(hour);
+  if (z === undefined) unnamedHourZones.set(hour, (z = new FixedZone("", offset)));
+  return z;
+}
+
 interface Zone {
   name: string;
   offset: number;
