@@ -231,6 +231,10 @@ class Node {
     public combinator?: string,
     readonly key = "",
   ) {}
+  /** Keeps this node no later than a cause hung below it. */
+  parentOrder(order: number) {
+    this.order = Math.min(this.order, order);
+  }
   child(key: string, at: string, combinator?: string): Node {
     let c = this.children.get(key);
     if (!c) this.children.set(key, (c = new Node(at, combinator, key)));
@@ -322,13 +326,7 @@ function refSteps(root: JSONObj, at: string): [string, string][] {
  * wraps the causes below it: add the $ref nodes on the way to each root-level
  * $ref node, so nestRefs can hang the chain together.
  */
-function addRefChains(root: Node, text: string) {
-  let schema: JSONObj | undefined;
-  try {
-    schema = asObj(JSON.parse(text));
-  } catch {
-    return;
-  }
+function addRefChains(root: Node, schema: JSONObj | undefined) {
   if (!schema) return;
   for (const [key, r] of [...root.children]) {
     if (!key.startsWith("$ref:")) continue;
@@ -340,6 +338,19 @@ function addRefChains(root: Node, text: string) {
   }
 }
 
+const unescapeToken = (t: string) => t.replaceAll("~1", "/").replaceAll("~0", "~");
+
+/** The instance value at a JSON pointer (undefined when the path leaves the data). */
+function dataAt(data: unknown, at: string): unknown {
+  let d = data;
+  for (const seg of splitPointer(at).map(unescapeToken)) {
+    if (Array.isArray(d)) d = d[Number(seg)];
+    else if (asObj(d)) d = (d as JSONObj)[seg];
+    else return undefined;
+  }
+  return d;
+}
+
 function minOrder(n: Node): number {
   let o = n.order;
   for (const l of n.leaves) o = Math.min(o, l.order);
@@ -347,7 +358,149 @@ function minOrder(n: Node): number {
   return o;
 }
 
-function nestRefs(root: Node) {
+/** The schema a "$ref:NAME@at" node's errors come from: the definition, or the root for "#". */
+function refTarget(schema: JSONObj, key: string): JSONObj | undefined {
+  const name = key.slice(5, key.indexOf("@", 5));
+  if (name === "#") return schema;
+  const n = unescapeToken(name);
+  return asObj(asObj(schema.$defs)?.[n]) ?? asObj(asObj(schema.definitions)?.[n]);
+}
+
+/**
+ * One step of v6's evaluation from schema `sch` at instance `data` into its
+ * member `seg`: the keyword that applies there (properties, one matching
+ * patternProperties, additionalProperties, prefixItems, items,
+ * additionalItems) and the subschema. Undefined when the step is not one
+ * plain subschema (several patterns match, a boolean or missing schema).
+ */
+function memberStep(
+  sch: JSONObj,
+  data: unknown,
+  seg: string,
+): { kw: string; name: string; sub: JSONObj; tuple: number } | undefined {
+  let kw: string;
+  let name = seg;
+  let sub: unknown;
+  let tuple = 0;
+  if (Array.isArray(data)) {
+    if (!/^\d+$/.test(seg)) return undefined;
+    const i = Number(seg);
+    const prefix = Array.isArray(sch.prefixItems) ? "prefixItems" : Array.isArray(sch.items) ? "items" : "";
+    const list = prefix === "" ? [] : (sch[prefix] as unknown[]);
+    if (i < list.length) [kw, sub] = [prefix, list[i]];
+    else {
+      [kw, sub] = prefix === "items" ? ["additionalItems", sch.additionalItems] : ["items", sch.items];
+      tuple = list.length;
+    }
+  } else if (asObj(data)) {
+    const props = asObj(sch.properties);
+    const patterns = Object.keys(asObj(sch.patternProperties) ?? {}).filter((p) => {
+      try {
+        return RE2JS.compile(p).matcher(seg).find();
+      } catch {
+        return false;
+      }
+    });
+    const named = props !== undefined && Object.hasOwn(props, seg);
+    if (named && patterns.length === 0) [kw, sub] = ["properties", props[seg]];
+    else if (!named && patterns.length === 1) {
+      [kw, name] = ["patternProperties", patterns[0]!];
+      sub = asObj(sch.patternProperties)![name];
+    } else if (!named && patterns.length === 0)
+      [kw, sub] = ["additionalProperties", sch.additionalProperties];
+    else return undefined;
+  } else return undefined;
+  const o = asObj(sub);
+  return o === undefined ? undefined : { kw, name, sub: o, tuple };
+}
+
+/** The local definition a {"$ref": "#/$defs/x"} (or "#") names. */
+function localRef(schema: JSONObj, ref: string): JSONObj | undefined {
+  if (ref === "#") return schema;
+  const m = /^#\/(\$defs|definitions)\/([^/]+)$/.exec(ref);
+  return m ? asObj(asObj(schema[m[1]!])?.[unescapeToken(m[2]!)]) : undefined;
+}
+
+/**
+ * The instance location as helm's v6 prints it: an item checked by
+ * additionalItems, or by 2020's items after prefixItems, is named by its
+ * index among those items ('/t/2' after a 2-item tuple shows as '/t/0'),
+ * and so is everything below it.
+ */
+function v6Location(schema: JSONObj | undefined, data: unknown, at: string): string {
+  if (!schema || !at.includes("/")) return at;
+  let sch: JSONObj | undefined = schema;
+  let d = data;
+  let out = "";
+  for (const seg of splitPointer(at)) {
+    const member = unescapeToken(seg);
+    let step: ReturnType<typeof memberStep>;
+    for (let hops = 0; sch && hops < 32; hops++) {
+      step = memberStep(sch, d, member) ?? memberStep(combinatorBranch(sch, d, member)?.sub ?? {}, d, member);
+      if (step || typeof sch.$ref !== "string") break;
+      sch = localRef(schema, sch.$ref);
+    }
+    out += `/${step && step.tuple > 0 ? String(Number(member) - step.tuple) : seg}`;
+    sch = step?.sub;
+    d = Array.isArray(d) ? d[Number(member)] : asObj(d)?.[member];
+  }
+  return out;
+}
+
+/**
+ * Hangs $ref node r below `from` along the schema's own path to r's instance
+ * location, making the nodes of that path where no error made them: v6 groups
+ * the errors of every subschema it applies on the way (several failing entries
+ * of an additionalProperties $ref map group under the map). Returns the node
+ * reached; stops where the path is not plain (a $ref on the way, combinators).
+ */
+function schemaPathTo(from: Node, sch: JSONObj | undefined, data: unknown, r: Node): Node {
+  let node = from;
+  let at = from.at;
+  const segs = splitPointer(r.at).slice(splitPointer(at).length);
+  const order = minOrder(r);
+  for (const seg of segs) {
+    if (!sch || (typeof sch.$ref === "string" && node !== from)) break;
+    const member = unescapeToken(seg);
+    let step = memberStep(sch, data, member);
+    if (!step) {
+      // Through allOf/anyOf/oneOf: the first branch that goes on to the member.
+      const branch = combinatorBranch(sch, data, member);
+      if (!branch) break;
+      node = node.child(branch.kw, at, branch.kw).child(`${branch.kw}/${branch.index}`, at);
+      node.parentOrder(order);
+      sch = branch.sub;
+      step = memberStep(sch, data, member)!;
+    }
+    at += `/${seg}`;
+    const sep = step.kw === "properties" || step.kw === "patternProperties" ? "/" : "@";
+    const found = [...node.children.values()].find(
+      (c) => c.at === at && !c.combinator && c.key.startsWith(`${step.kw}${sep}`),
+    );
+    node = found ?? node.child(`${step.kw}${sep}${sep === "/" ? step.name : seg}`, at);
+    node.parentOrder(order);
+    sch = step.sub;
+    data = Array.isArray(data) ? data[Number(member)] : (data as JSONObj)[member];
+  }
+  return node;
+}
+
+const COMBINATORS = ["allOf", "anyOf", "oneOf"] as const;
+
+/** The first allOf/anyOf/oneOf branch of `sch` from which memberStep goes on into `seg`. */
+function combinatorBranch(sch: JSONObj, data: unknown, seg: string) {
+  for (const kw of COMBINATORS) {
+    const list = sch[kw];
+    if (!Array.isArray(list)) continue;
+    for (let index = 0; index < list.length; index++) {
+      const sub = asObj(list[index]);
+      if (sub && typeof sub.$ref !== "string" && memberStep(sub, data, seg)) return { kw, index, sub };
+    }
+  }
+  return undefined;
+}
+
+function nestRefs(root: Node, schema?: JSONObj, data?: unknown) {
   const refs = [...root.children].filter(([k]) => k.startsWith("$ref:"));
   const moves: [string, Node, Node][] = [];
   for (const [key, r] of refs) {
@@ -356,6 +509,10 @@ function nestRefs(root: Node) {
       if (o !== r && isProperPrefix(o.at, r.at) && (parent === root || o.at.length > parent.at.length))
         parent = o;
     let target = parent;
+    if (schema !== undefined) {
+      const from = parent === root ? schema : refTarget(schema, parent.key);
+      target = schemaPathTo(parent, from, dataAt(data, parent.at), r);
+    }
     for (;;) {
       const next = [...target.children.values()].find(
         (c) =>
@@ -492,7 +649,7 @@ function place(root: Node, e: ErrorObject, order: number) {
 
 // The causes of a node, in evaluation order, each group of several printed as "validation failed".
 function causes(n: Node): Item[] {
-  const out: { order: number; item: Item }[] = [];
+  const out: { order: number; item: Item; index?: number }[] = [];
   if (n.required.length > 0)
     out.push({
       order: -2,
@@ -505,15 +662,19 @@ function causes(n: Node): Item[] {
   out.push(...n.leaves);
   for (const c of n.children.values()) {
     const cs = causes(c);
+    // v6 evaluates a $ref (2019-09 on; before that it hides its siblings) ahead
+    // of the other keywords of its schema.
+    const order = c.key.startsWith("$ref:") && c.at === n.at ? -3 : c.order;
     if (c.combinator) {
       const msg =
         c.msg ?? minContainsMessage(c, cs) ?? COMBINATOR_MSG[c.combinator] ?? `'${c.combinator}' failed`;
-      out.push({ order: c.order, item: { at: c.at, msg, children: cs } });
-    } else if (cs.length === 1) out.push({ order: c.order, item: cs[0]! });
+      out.push({ order, item: { at: c.at, msg, children: cs } });
+    } else if (cs.length === 1) out.push({ order, item: cs[0]!, index: itemIndex(c.key) });
     else if (cs.length > 1)
       out.push({
-        order: c.order,
+        order,
         item: { at: c.at, msg: "validation failed", children: cs, ref: c.key.startsWith("$ref:") },
+        index: itemIndex(c.key),
       });
   }
   if (n.additional.length > 0)
@@ -525,7 +686,20 @@ function causes(n: Node): Item[] {
         children: [],
       },
     });
-  return out.sort((a, b) => a.order - b.order).map((x) => x.item);
+  out.sort((a, b) => a.order - b.order);
+  // v6 checks an array's items in index order (ajv: additionalItems before items).
+  const slots = out.flatMap((x, i) => (x.index === undefined ? [] : [i]));
+  const items = slots.map((i) => out[i]!).sort((a, b) => a.index! - b.index!);
+  slots.forEach((slot, k) => {
+    out[slot] = items[k]!;
+  });
+  return out.map((x) => x.item);
+}
+
+/** The array index of an items/prefixItems/additionalItems node ("items@3"). */
+function itemIndex(key: string): number | undefined {
+  const m = /^(?:items|prefixItems|additionalItems)@(\d+)$/.exec(key);
+  return m ? Number(m[1]) : undefined;
 }
 
 // v6's message when fewer items than minContains match: the matched indexes.
@@ -539,11 +713,11 @@ function minContainsMessage(c: Node, cs: Item[]): string | undefined {
     : `min ${want} items required to match contains schema, but matched ${matched.length} items at ${matched.join(" ")}`;
 }
 
-function render(items: Item[], indent: string): string {
+function render(items: Item[], indent: string, location = (at: string) => at): string {
   let s = "";
   for (const it of items) {
-    s += `${indent}- at '${it.at}': ${it.msg}\n`;
-    if (it.children.length > 0) s += render(it.children, `${indent}  `);
+    s += `${indent}- at '${location(it.at)}': ${it.msg}\n`;
+    if (it.children.length > 0) s += render(it.children, `${indent}  `, location);
   }
   return s;
 }
@@ -800,19 +974,29 @@ export function validateAgainstSingleSchema(values: Table, schemaBytes: Uint8Arr
   }
   // A schema that does not load fails every validation with the same text.
   if (typeof validate === "string") return validate;
-  if (validate(toJSONData(values))) return "";
+  const data = toJSONData(values);
+  if (validate(data)) return "";
   const root = new Node("");
   pruneAfterBlocking(validate.errors ?? []).forEach((e, i) => {
     place(root, e, i);
   });
-  addRefChains(root, text);
-  nestRefs(root);
+  const schema = parseObject(text);
+  addRefChains(root, schema);
+  nestRefs(root, schema, data);
   // v6 returns the causes of a top-level group (several errors at the root)
   // in its place, but keeps a top-level $ref error ("at '/a': validation failed").
   let items = causes(root);
   while (items.length === 1 && items[0]!.msg === "validation failed" && !items[0]!.ref)
     items = items[0]!.children;
-  return render(items, "");
+  return render(items, "", (at) => v6Location(schema, data, at));
+}
+
+function parseObject(text: string): JSONObj | undefined {
+  try {
+    return asObj(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
 }
 
 function parsesAsJSON(text: string): boolean {

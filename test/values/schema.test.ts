@@ -145,7 +145,149 @@ const cases: [string, Record<string, string>, string[]?][] = [
     ["--set", "s=1"],
   ],
   ["--skip-schema-validation", chart({ required: ["a"] }), ["--skip-schema-validation"]],
+  ...refGroupCases(),
 ];
+
+/**
+ * v6 groups the errors of every subschema it applies, also on the way to a
+ * $ref (ajv names a $ref's errors from the definition alone): a map whose
+ * additionalProperties is a $ref groups its failing entries under the map,
+ * likewise items, prefixItems, patternProperties and allOf branches. Each
+ * object has one failing member (v6 walks objects in Go's random map order);
+ * a root-level `required` keeps the root group from being unwrapped.
+ */
+function refGroupCases(): [string, Record<string, string>][] {
+  const D20 = "https://json-schema.org/draft/2020-12/schema";
+  const P = {
+    type: "object",
+    properties: { image: { type: "string" }, port: { type: "integer" } },
+    required: ["image"],
+  };
+  const map = (sub: object, extra: object = {}) => ({ type: "object", additionalProperties: sub, ...extra });
+  const list = (items: object, extra: object = {}) => ({ type: "array", items, ...extra });
+  const both = (
+    name: string,
+    props: (ref: string) => object,
+    values: string,
+  ): [string, Record<string, string>][] => [
+    [
+      `${name} (2020-12)`,
+      chart({ $schema: D20, required: ["q"], properties: props("#/$defs/P"), $defs: { P } }, values),
+    ],
+    [
+      `${name} (draft-07)`,
+      chart(
+        { $schema: D7, required: ["q"], properties: props("#/definitions/P"), definitions: { P } },
+        values,
+      ),
+    ],
+  ];
+  return [
+    ...both(
+      "$ref map entry and minProperties",
+      (r) => ({ plugins: map({ $ref: r }, { minProperties: 3 }) }),
+      "plugins:\n  a: {image: 1}\n",
+    ),
+    ...both(
+      "$ref map entry, map required",
+      (r) => ({ plugins: map({ $ref: r }, { required: ["z"] }) }),
+      "plugins:\n  a: {image: 1}\n",
+    ),
+    ...both(
+      "$ref items, two fail",
+      (r) => ({ l: list({ $ref: r }) }),
+      "l:\n  - {image: 1}\n  - {}\n  - {image: ok}\n",
+    ),
+    ...both(
+      "$ref items and minItems",
+      (r) => ({ l: list({ $ref: r }, { minItems: 5 }) }),
+      "l:\n  - {image: 1}\n",
+    ),
+    ...both(
+      "$ref patternProperties and minProperties",
+      (r) => ({ m: { type: "object", minProperties: 4, patternProperties: { "^p-": { $ref: r } } } }),
+      "m:\n  p-a: {image: 1}\n  x: 1\n",
+    ),
+    ...both(
+      "$ref map of maps",
+      (r) => ({ outer: map(map({ $ref: r }, { minProperties: 2 })) }),
+      "outer:\n  o:\n    a: {image: 1}\n",
+    ),
+    ...both(
+      "$ref in allOf items",
+      (r) => ({ l: { allOf: [list({ $ref: r })] } }),
+      "l:\n  - {image: 1}\n  - {}\n",
+    ),
+    [
+      "$ref map to a definition with an additionalProperties $ref",
+      chart(
+        {
+          $schema: D20,
+          required: ["q"],
+          properties: { plugins: { $ref: "#/$defs/Plugins" } },
+          $defs: { P, Plugins: map({ $ref: "#/$defs/P" }, { minProperties: 3 }) },
+        },
+        "plugins:\n  a: {image: 1}\n",
+      ),
+    ],
+    [
+      "$ref before its sibling keywords (2020-12)",
+      chart(
+        {
+          $schema: D20,
+          required: ["q"],
+          properties: { plugins: map({ $ref: "#/$defs/P", required: ["name"] }) },
+          $defs: { P },
+        },
+        "plugins:\n  a: {image: 1}\n",
+      ),
+    ],
+    [
+      "list of maps of $ref",
+      chart(
+        { $schema: D20, properties: { l: list(map({ $ref: "#/$defs/P" })) }, $defs: { P } },
+        "l:\n  - a: {image: 1}\n  - b: {}\n",
+      ),
+    ],
+    // helm's v6 names an item after a tuple by its index among the extra items ('/t/2' → '/t/0').
+    [
+      "prefixItems and items $ref",
+      chart(
+        {
+          $schema: D20,
+          required: ["q"],
+          properties: {
+            t: {
+              type: "array",
+              prefixItems: [{ $ref: "#/$defs/P" }, { type: "string" }],
+              items: { $ref: "#/$defs/P" },
+            },
+          },
+          $defs: { P },
+        },
+        "t:\n  - {image: 1}\n  - 2\n  - {}\n  - {image: 3}\n",
+      ),
+    ],
+    [
+      "tuple items and additionalItems $ref (draft-07)",
+      chart(
+        {
+          $schema: D7,
+          required: ["q"],
+          properties: {
+            t: {
+              type: "array",
+              items: [{ $ref: "#/definitions/P" }, { type: "string" }],
+              additionalItems: { $ref: "#/definitions/P" },
+            },
+          },
+          definitions: { P },
+        },
+        "t:\n  - {image: 1}\n  - 2\n  - {}\n",
+      ),
+    ],
+  ];
+}
 
 for (const [name, files, args] of cases) {
   test(`schema: ${name}`, async () => {
