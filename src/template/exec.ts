@@ -565,6 +565,7 @@ export class State {
     } else if (numIn !== params.length) {
       return this.errorf(`wrong number of args for ${name}: want ${params.length} got ${numIn}`);
     }
+    if (fun.results !== undefined) this.errorf(badResults(name, fun.results));
 
     if (isBuiltin && (name === "and" || name === "or")) {
       // Short-circuit: return the first argument that decides, unevaluated past it.
@@ -721,6 +722,13 @@ export class State {
     if (typeof v === "string") this.write(v);
     else this.write(v === undefined ? "<no value>" : sprintTemplateValue(v));
   }
+}
+
+/** Go's goodFunc error for a function whose results are not (T) or (T, error). */
+function badResults(name: string, results: string[]): string {
+  if (results.length === 2)
+    return `invalid function signature for ${name}: second return value should be error; is ${results[1]}`;
+  return `function ${name} has ${results.length} return values; should be 1 or 2`;
 }
 
 /**

@@ -164,6 +164,12 @@ export interface GoFunc {
   result: GoType;
   /** Whether the Go function's second result is `error`. */
   returnsError?: boolean;
+  /**
+   * Optional: every result type of a Go method whose results a template cannot
+   * take (time.Time's Date returns three values): calling it fails with Go's
+   * goodFunc error. Absent for the usual (result) and (result, error).
+   */
+  results?: GoType[];
   fn: (...args: Value[]) => Value;
 }
 

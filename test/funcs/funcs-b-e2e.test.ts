@@ -95,6 +95,15 @@ const namedTypes = [
   '{{ $m := (toDate "2006-01-02" "2024-03-01").Month }}{{ range $i := $m }}{{ $i }}|{{ typeOf $i }} {{ end }}',
   '{{ range (toDate "2006-01-02" "2024-07-03").Weekday }}{{ . }},{{ end }} {{ range (toDate "2006-01-02" "2024-06-30").Weekday }}x{{ else }}none{{ end }}',
   '{{ range $i, $e := (toDate "2006-01-02" "2024-03-01").Month }}{{ $i }}{{ end }}',
+  '{{ $t := toDate "2006-01-02" "2024-07-01" }}{{ typeIs "int" $t.Month }} {{ typeIsLike "time.Month" $t.Month }} {{ kindOf ($t.Sub $t) }} {{ dig "a" "x" (dict "a" $t.Month) }} {{ mul $t.Month $t.Weekday }} {{ dict "m" $t.Month | toToml }}',
+  '{{ $t := toDate "2006-01-02" "2024-07-01" }}{{ ($t.AddDate 0 0 6).Weekday }} {{ eq ($t.AddDate 0 0 6).Weekday 0 }} {{ $t.Weekday | toString | upper }}',
+  // Methods with results a template cannot take (Date is the other way to a time.Month): goodFunc's error.
+  '{{ (toDate "2006-01-02" "2024-07-01").Date }}',
+  '{{ (toDate "2006-01-02" "2024-07-01").ISOWeek }}',
+  "{{ now.Clock }}",
+  "{{ now.Zone }}",
+  "{{ now.ZoneBounds }}",
+  "{{ now.Date 1 }}",
   // time.Time ==: the instant, the *Location (Local, nil for UTC, a shared unnamed fixed
   // zone per whole hour) and the monotonic reading (now's, kept by Add, dropped by In/UTC/Round)
   '{{ eq (toDate "2006-01-02" "2024-07-01") (toDate "2006-01-02" "2024-07-01") }} {{ ne (toDate "2006-01-02" "2024-07-01") (toDate "2006-01-02" "2024-07-02") }}',

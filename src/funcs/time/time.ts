@@ -96,6 +96,10 @@ export class GoNamedInt extends GoObject {
   }
 }
 
+function badResults(results: string[]): GoFunc {
+  return { params: [], result: results[0]!, results, fn: () => null };
+}
+
 /** time.Month(n); String() of a value outside 1..12 is Go's "%!Month(n)" (n as a uint64). */
 export function goMonth(n: bigint): GoNamedInt {
   const s = n >= 1n && n <= 12n ? LONG_MONTHS[Number(n) - 1]! : `%!Month(${BigInt.asUintN(64, n)})`;
@@ -388,6 +392,17 @@ export class GoTime extends GoObject {
           },
           ["time.Duration"],
         );
+      // Methods whose results a template cannot take: calling them is Go's goodFunc error.
+      case "Date":
+        return badResults(["int", "time.Month", "int"]);
+      case "Clock":
+        return badResults(["int", "int", "int"]);
+      case "ISOWeek":
+        return badResults(["int", "int"]);
+      case "Zone":
+        return badResults(["string", "int"]);
+      case "ZoneBounds":
+        return badResults(["time.Time", "time.Time"]);
       default:
         return undefined;
     }
