@@ -124,6 +124,8 @@ interface Item {
   children: Item[];
   /** A "validation failed" made by a $ref (v6's Reference error), not by a group of causes. */
   ref?: boolean;
+  /** A "validation failed" of a subschema with several causes (v6's Group error). */
+  group?: boolean;
 }
 
 // The order v6 lists the types of a "want" in.
@@ -216,7 +218,8 @@ function leafMessage(e: ErrorObject): string {
 // A node of the evaluation tree: one subschema applied at one instance location.
 class Node {
   children = new Map<string, Node>();
-  leaves: { order: number; item: Item }[] = [];
+  /** rank: where v6 checks the keyword among its schema's others (see causes). */
+  leaves: { order: number; item: Item; rank?: number }[] = [];
   required: string[] = [];
   additional: string[] = [];
   order = Number.POSITIVE_INFINITY;
@@ -467,8 +470,7 @@ function schemaPathTo(from: Node, sch: JSONObj | undefined, data: unknown, r: No
       // Through allOf/anyOf/oneOf: the first branch that goes on to the member.
       const branch = combinatorBranch(sch, data, member);
       if (!branch) break;
-      node = node.child(branch.kw, at, branch.kw).child(`${branch.kw}/${branch.index}`, at);
-      node.parentOrder(order);
+      node = combinatorChild(node, branch.kw, branch.index, order);
       sch = branch.sub;
       step = memberStep(sch, data, member)!;
     }
@@ -482,7 +484,31 @@ function schemaPathTo(from: Node, sch: JSONObj | undefined, data: unknown, r: No
     sch = step.sub;
     data = Array.isArray(data) ? data[Number(member)] : (data as JSONObj)[member];
   }
+  // At its own place the $ref may be one branch of an allOf/anyOf/oneOf.
+  if (at === r.at && sch && !refersTo(sch, r.key))
+    for (const kw of COMBINATORS) {
+      const list = sch[kw];
+      const index = Array.isArray(list) ? list.findIndex((b) => refersTo(asObj(b), r.key)) : -1;
+      if (index >= 0) return combinatorChild(node, kw, index, order);
+    }
   return node;
+}
+
+/** The node of branch `index` of combinator `kw` below `node` (as place() names them). */
+function combinatorChild(node: Node, kw: string, index: number, order: number): Node {
+  const c = node.child(kw, node.at, kw);
+  c.parentOrder(order);
+  const b = c.child(`${kw}/${index}`, node.at);
+  b.parentOrder(order);
+  return b;
+}
+
+/** Whether schema `sch` is a $ref to the target of a "$ref:NAME@at" node. */
+function refersTo(sch: JSONObj | undefined, key: string): boolean {
+  const ref = sch?.$ref;
+  if (typeof ref !== "string") return false;
+  const name = key.slice(5, key.indexOf("@", 5));
+  return name === "#" ? ref === "#" : ref === `#/$defs/${name}` || ref === `#/definitions/${name}`;
 }
 
 const COMBINATORS = ["allOf", "anyOf", "oneOf"] as const;
@@ -644,49 +670,74 @@ function place(root: Node, e: ErrorObject, order: number) {
   else if (["anyOf", "oneOf", "allOf", "contains"].includes(keyword)) {
     const c = node.child(keyword, at, keyword);
     c.order = Math.min(c.order, order);
-  } else node.leaves.push({ order, item: { at: e.instancePath, msg: leafMessage(e), children: [] } });
+  } else {
+    const rank =
+      keyword === "minProperties"
+        ? RANK.minProperties
+        : keyword === "maxProperties"
+          ? RANK.maxProperties
+          : undefined;
+    node.leaves.push({ order, rank, item: { at: e.instancePath, msg: leafMessage(e), children: [] } });
+  }
 }
+
+/**
+ * v6's order among the errors of one schema: its $ref (2019-09 on; before
+ * that a $ref hides its siblings), minProperties, maxProperties, required,
+ * then the rest in ajv's order, additionalProperties last.
+ */
+const RANK = { ref: 0, minProperties: 1, maxProperties: 2, required: 3, other: 4, additional: 5 };
 
 // The causes of a node, in evaluation order, each group of several printed as "validation failed".
 function causes(n: Node): Item[] {
-  const out: { order: number; item: Item; index?: number }[] = [];
+  const out: { rank: number; order: number; item: Item; index?: number }[] = [];
   if (n.required.length > 0)
     out.push({
-      order: -2,
+      rank: RANK.required,
+      order: 0,
       item: {
         at: n.instanceAt ?? n.at,
         msg: `missing propert${n.required.length === 1 ? "y" : "ies"} ${quoteList(n.required)}`,
         children: [],
       },
     });
-  out.push(...n.leaves);
+  for (const l of n.leaves) out.push({ rank: l.rank ?? RANK.other, order: l.order, item: l.item });
   for (const c of n.children.values()) {
     const cs = causes(c);
-    // v6 evaluates a $ref (2019-09 on; before that it hides its siblings) ahead
-    // of the other keywords of its schema.
-    const order = c.key.startsWith("$ref:") && c.at === n.at ? -3 : c.order;
+    const isRef = c.key.startsWith("$ref:");
+    const rank = isRef && c.at === n.at ? RANK.ref : RANK.other;
+    const order = c.order;
     if (c.combinator) {
       const msg =
         c.msg ?? minContainsMessage(c, cs) ?? COMBINATOR_MSG[c.combinator] ?? `'${c.combinator}' failed`;
-      out.push({ order, item: { at: c.at, msg, children: cs } });
-    } else if (cs.length === 1) out.push({ order, item: cs[0]!, index: itemIndex(c.key) });
+      out.push({ rank, order, item: { at: c.at, msg, children: cs } });
+    } else if (isRef && cs.length === 1 && cs[0]!.group) {
+      // A Reference whose target fails with one Group takes that group's causes, at its own place.
+      out.push({
+        rank,
+        order,
+        item: { at: c.at, msg: "validation failed", children: cs[0]!.children, ref: true },
+      });
+    } else if (cs.length === 1) out.push({ rank, order, item: cs[0]!, index: itemIndex(c.key) });
     else if (cs.length > 1)
       out.push({
+        rank,
         order,
-        item: { at: c.at, msg: "validation failed", children: cs, ref: c.key.startsWith("$ref:") },
+        item: { at: c.at, msg: "validation failed", children: cs, ref: isRef, group: !isRef },
         index: itemIndex(c.key),
       });
   }
   if (n.additional.length > 0)
     out.push({
-      order: Number.MAX_SAFE_INTEGER,
+      rank: RANK.additional,
+      order: 0,
       item: {
         at: n.instanceAt ?? n.at,
         msg: `additional properties ${quoteList(n.additional)} not allowed`,
         children: [],
       },
     });
-  out.sort((a, b) => a.order - b.order);
+  out.sort((a, b) => a.rank - b.rank || a.order - b.order);
   // v6 checks an array's items in index order (ajv: additionalItems before items).
   const slots = out.flatMap((x, i) => (x.index === undefined ? [] : [i]));
   const items = slots.map((i) => out[i]!).sort((a, b) => a.index! - b.index!);
@@ -977,7 +1028,8 @@ export function validateAgainstSingleSchema(values: Table, schemaBytes: Uint8Arr
   const data = toJSONData(values);
   if (validate(data)) return "";
   const root = new Node("");
-  pruneAfterBlocking(validate.errors ?? []).forEach((e, i) => {
+  const ptrs = schemaPointers(validate);
+  pruneAfterBlocking((validate.errors ?? []).map((e) => fullSchemaPath(e, ptrs))).forEach((e, i) => {
     place(root, e, i);
   });
   const schema = parseObject(text);
@@ -989,6 +1041,42 @@ export function validateAgainstSingleSchema(values: Table, schemaBytes: Uint8Arr
   while (items.length === 1 && items[0]!.msg === "validation failed" && !items[0]!.ref)
     items = items[0]!.children;
   return render(items, "", (at) => v6Location(schema, data, at));
+}
+
+const pointerCache = new WeakMap<object, Map<object, string>>();
+
+/** Every object inside the schema a validator was compiled from, by its JSON pointer. */
+function schemaPointers(validate: object): Map<object, string> {
+  let m = pointerCache.get(validate);
+  if (m) return m;
+  const found = new Map<object, string>();
+  const walk = (v: unknown, ptr: string) => {
+    if (v === null || typeof v !== "object" || found.has(v)) return;
+    found.set(v, ptr);
+    for (const [k, x] of Object.entries(v))
+      walk(x, `${ptr}/${k.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+  };
+  walk((validate as { schema?: unknown }).schema, "");
+  m = found;
+  pointerCache.set(validate, m);
+  return m;
+}
+
+/**
+ * ajv names the errors of a $ref target it compiled on its own from that
+ * target ("#/required" for a definition's required): put the definition's
+ * place back in front, found from the failing keyword's schema object.
+ */
+function fullSchemaPath(e: ErrorObject, ptrs: Map<object, string>): ErrorObject {
+  const parent = e.parentSchema;
+  const ptr = parent !== null && typeof parent === "object" ? ptrs.get(parent) : undefined;
+  if (ptr === undefined) return e;
+  const old = e.schemaPath.replace(/^#/, "");
+  const parentRel = old.slice(0, old.lastIndexOf("/"));
+  if (ptr === parentRel || !ptr.endsWith(parentRel)) return e;
+  const prefix = ptr.slice(0, ptr.length - parentRel.length);
+  if (!/^\/(?:definitions|\$defs)\/[^/]+$/.test(prefix)) return e;
+  return { ...e, schemaPath: `#${prefix}${old}` };
 }
 
 function parseObject(text: string): JSONObj | undefined {

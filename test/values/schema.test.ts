@@ -249,6 +249,123 @@ function refGroupCases(): [string, Record<string, string>][] {
         "l:\n  - a: {image: 1}\n  - b: {}\n",
       ),
     ],
+    ...both(
+      "$ref as an anyOf branch",
+      (r) => ({ a: { anyOf: [{ $ref: r }, { type: "string" }] } }),
+      "a: {image: 1}\n",
+    ),
+    ...both(
+      "$ref as a oneOf branch",
+      (r) => ({ a: { oneOf: [{ type: "string" }, { $ref: r }] } }),
+      "a: {image: 1}\n",
+    ),
+    ...both(
+      "list of lists of $ref",
+      (r) => ({ l: list(list({ $ref: r })) }),
+      "l:\n  - [{image: 1}, {}]\n  - [{}]\n",
+    ),
+    ...both(
+      "$ref below a property with its own required",
+      (r) => ({ a: { type: "object", required: ["z"], properties: { b: { $ref: r } } } }),
+      "a: {b: {image: 1}}\n",
+    ),
+    ...both(
+      "map with properties and an additionalProperties $ref",
+      (r) => ({
+        m: {
+          type: "object",
+          required: ["k"],
+          properties: { k: { type: "string" } },
+          additionalProperties: { $ref: r },
+        },
+      }),
+      "m:\n  x: {image: 1}\n",
+    ),
+    ...both(
+      "$ref items and contains",
+      (r) => ({ l: list({ $ref: r }, { contains: { type: "string" } }) }),
+      "l:\n  - {image: 1}\n  - {}\n",
+    ),
+    ...[D20, D7].map((d): [string, Record<string, string>] => [
+      `recursive $ref to the root (${d === D7 ? "draft-07" : "2020-12"})`,
+      chart(
+        {
+          $schema: d,
+          required: ["name"],
+          properties: { name: { type: "string" }, children: list({ $ref: "#" }) },
+        },
+        "name: r\nchildren:\n  - {name: 1}\n  - {children: [{name: 2}]}\n",
+      ),
+    ]),
+    ...[
+      [D20, "$defs"],
+      [D7, "definitions"],
+      [undefined, "definitions"],
+    ].flatMap(([d, defs]): [string, Record<string, string>][] => {
+      const V = {
+        type: "object",
+        required: ["a"],
+        properties: { b: { type: "string" }, l: list({ $ref: `#/${defs}/P` }) },
+      };
+      const root = { ...(d ? { $schema: d } : {}), $ref: `#/${defs}/V`, [defs!]: { V, P } };
+      const name = d === D20 ? "2020-12" : d === D7 ? "draft-07" : "no $schema";
+      return [
+        [`root $ref, two errors (${name})`, chart(root, "b: 1\n")],
+        [`root $ref, an error through a nested $ref (${name})`, chart(root, "l:\n  - {}\n")],
+        [`root $ref, one error (${name})`, chart(root, "a: 1\nb: 2\n")],
+      ];
+    }),
+    [
+      "$ref at the root beside required (2020-12)",
+      chart(
+        {
+          $schema: D20,
+          $ref: "#/$defs/R",
+          required: ["q"],
+          $defs: { R: { properties: { l: list({ $ref: "#/$defs/P" }) } }, P },
+        },
+        "l:\n  - {}\n  - {image: 2}\n",
+      ),
+    ],
+    [
+      "$ref target with minProperties and required (v6 order)",
+      chart(
+        {
+          $schema: D20,
+          required: ["q"],
+          properties: { a: { type: "object", properties: { b: { $ref: "#/$defs/Q" } } } },
+          $defs: { Q: { type: "object", required: ["x", "y"], minProperties: 4 } },
+        },
+        "a: {b: {z: 1}}\n",
+      ),
+    ],
+    [
+      "$ref chain at map entries",
+      chart(
+        {
+          $schema: D20,
+          required: ["q"],
+          properties: { m: map({ $ref: "#/$defs/A" }, { minProperties: 3 }) },
+          $defs: { A: { $ref: "#/$defs/P" }, P },
+        },
+        "m:\n  a: {image: 1}\n",
+      ),
+    ],
+    [
+      "map entry $ref whose items $ref fail (draft-07)",
+      chart(
+        {
+          $schema: D7,
+          required: ["q"],
+          properties: { plugins: map({ $ref: "#/definitions/Plug" }) },
+          definitions: {
+            Plug: { type: "object", properties: { env: list({ $ref: "#/definitions/Env" }) } },
+            Env: { type: "object", required: ["name"], properties: { value: { type: "string" } } },
+          },
+        },
+        "plugins:\n  a:\n    env:\n      - {name: x, value: 1}\n      - {value: y}\n",
+      ),
+    ],
     // helm's v6 names an item after a tuple by its index among the extra items ('/t/2' → '/t/0').
     [
       "prefixItems and items $ref",
