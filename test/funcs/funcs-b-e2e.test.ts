@@ -111,6 +111,9 @@ const namedTypes = [
   "{{ $t := now }}{{ eq $t $t }} {{ eq $t ($t.Add 0) }} {{ eq $t ($t.Round 0) }} {{ eq ($t.Round 0) ($t.Round 0) }} {{ eq $t.UTC $t.UTC }} {{ eq $t $t.Local }}",
   '{{ $t := toDate "2006-01-02T15:04:05Z07:00" "2024-07-01T10:00:00+02:00" }}{{ eq $t (toDate "2006-01-02T15:04:05Z07:00" "2024-07-01T10:00:00+02:00") }} {{ eq $t.UTC (toDate "2006-01-02T15:04:05Z07:00" "2024-07-01T08:00:00Z") }} {{ eq $t.Location (toDate "2006-01-02T15:04:05Z07:00" "2024-06-01T10:00:00+02:00").Location }}',
   '{{ $t := toDate "2006-01-02 MST" "2024-07-01 UTC" }}{{ eq $t $t.UTC }} {{ eq now.Location now.Location }} {{ eq $t.UTC.Location $t.Location }} {{ deepEqual $t $t.UTC }} {{ deepEqual (toDate "2006-01-02" "2024-07-01") (toDate "2006-01-02" "2024-07-01") }}',
+  // Named zones and offsets that are not whole hours get a new *Location per parse.
+  '{{ eq (toDate "2006-01-02 MST" "2024-07-01 PST") (toDate "2006-01-02 MST" "2024-07-01 PST") }} {{ $t := toDate "2006-01-02 MST" "2024-07-01 PST" }}{{ eq $t $t }} {{ eq $t.Location $t.Location }} {{ eq (toDate "2006-01-02 -0700" "2024-07-01 +0530") (toDate "2006-01-02 -0700" "2024-07-01 +0530") }} {{ eq (toDate "2006-01-02 -0700" "2024-07-01 -0300") (toDate "2006-01-02 -0700" "2024-07-01 -0300") }}',
+  '{{ eq (toDate "2006-01-02 MST" "2024-07-01 GMT+3") (toDate "2006-01-02 MST" "2024-07-01 GMT+3") }} {{ eq (toDate "2006-01-02T15:04:05Z07:00" "2024-07-01T10:00:00+14:00") (toDate "2006-01-02T15:04:05Z07:00" "2024-07-01T10:00:00+14:00") }} {{ eq (toDate "2006-01-02T15:04:05Z07:00" "2024-07-01T10:00:00-12:00") (toDate "2006-01-02T15:04:05Z07:00" "2024-07-01T10:00:00-12:00") }}',
   '{{ eq (toDate "2006-01-02" "2024-07-01") 1 }}',
   '{{ eq (toDate "2006-01-02" "2024-07-01") (toDate "2006-01-02" "2024-07-01").Month }}',
   '{{ eq (toDate "2006-01-02" "2024-07-01") (list 1) }}',
