@@ -466,6 +466,17 @@ function schemaPathTo(from: Node, sch: JSONObj | undefined, data: unknown, r: No
     if (!sch || (typeof sch.$ref === "string" && node !== from)) break;
     const member = unescapeToken(seg);
     let step = memberStep(sch, data, member);
+    // An item reached through contains: v6 lists the failing items under the contains error.
+    if (
+      Array.isArray(data) &&
+      at + `/${seg}` === r.at &&
+      refersTo(asObj(sch.contains), r.key) &&
+      !refersTo(step?.sub, r.key)
+    ) {
+      const c = node.child("contains", at, "contains");
+      c.parentOrder(order);
+      return c;
+    }
     if (!step) {
       // Through allOf/anyOf/oneOf: the first branch that goes on to the member.
       const branch = combinatorBranch(sch, data, member);
@@ -485,22 +496,45 @@ function schemaPathTo(from: Node, sch: JSONObj | undefined, data: unknown, r: No
     data = Array.isArray(data) ? data[Number(member)] : (data as JSONObj)[member];
   }
   // At its own place the $ref may be one branch of an allOf/anyOf/oneOf.
-  if (at === r.at && sch && !refersTo(sch, r.key))
+  if (at === r.at && sch && !refersTo(sch, r.key)) {
     for (const kw of COMBINATORS) {
       const list = sch[kw];
       const index = Array.isArray(list) ? list.findIndex((b) => refersTo(asObj(b), r.key)) : -1;
       if (index >= 0) return combinatorChild(node, kw, index, order);
     }
+    for (const kw of CONDITIONALS)
+      if (refersTo(asObj(sch[kw]), r.key)) return combinatorChild(node, kw, -1, order);
+    if (refersTo(asObj(sch.propertyNames), r.key)) {
+      // ajv does not say which name failed through the $ref: clear only when one did.
+      const names = [...node.children.values()].filter((c) => c.combinator === "propertyNames");
+      if (names.length === 1) return names[0]!;
+    }
+  }
   return node;
 }
 
-/** The node of branch `index` of combinator `kw` below `node` (as place() names them). */
+/** The node of branch `index` of combinator `kw` (or of then/else) below `node`, as place() names them. */
 function combinatorChild(node: Node, kw: string, index: number, order: number): Node {
+  if (index < 0) {
+    const t = node.child(kw, node.at);
+    t.parentOrder(order);
+    return t;
+  }
   const c = node.child(kw, node.at, kw);
   c.parentOrder(order);
   const b = c.child(`${kw}/${index}`, node.at);
   b.parentOrder(order);
   return b;
+}
+
+/** Whether an allOf/anyOf/oneOf branch or then/else of `sch` is a $ref to the target of node key `key`. */
+function leadsTo(sch: JSONObj | undefined, key: string): boolean {
+  if (!sch) return false;
+  for (const kw of COMBINATORS) {
+    const list = sch[kw];
+    if (Array.isArray(list) && list.some((b) => refersTo(asObj(b), key))) return true;
+  }
+  return CONDITIONALS.some((kw) => refersTo(asObj(sch[kw]), key));
 }
 
 /** Whether schema `sch` is a $ref to the target of a "$ref:NAME@at" node. */
@@ -523,17 +557,29 @@ function combinatorBranch(sch: JSONObj, data: unknown, seg: string) {
       if (sub && typeof sub.$ref !== "string" && memberStep(sub, data, seg)) return { kw, index, sub };
     }
   }
+  // then/else (which one applied is not known here: then first).
+  for (const kw of CONDITIONALS) {
+    const sub = asObj(sch[kw]);
+    if (sub && typeof sub.$ref !== "string" && memberStep(sub, data, seg)) return { kw, index: -1, sub };
+  }
   return undefined;
 }
+
+const CONDITIONALS = ["then", "else"] as const;
 
 function nestRefs(root: Node, schema?: JSONObj, data?: unknown) {
   const refs = [...root.children].filter(([k]) => k.startsWith("$ref:"));
   const moves: [string, Node, Node][] = [];
   for (const [key, r] of refs) {
     let parent = root;
-    for (const [, o] of refs)
-      if (o !== r && isProperPrefix(o.at, r.at) && (parent === root || o.at.length > parent.at.length))
+    for (const [, o] of refs) {
+      if (o === r) continue;
+      // A definition that reaches r at its own place (an anyOf of $refs) holds it too.
+      const same = o.at === r.at && schema !== undefined && leadsTo(refTarget(schema, o.key), r.key);
+      if (!same && !isProperPrefix(o.at, r.at)) continue;
+      if (parent === root || o.at.length > parent.at.length || (same && o.at.length === parent.at.length))
         parent = o;
+    }
     let target = parent;
     if (schema !== undefined) {
       const from = parent === root ? schema : refTarget(schema, parent.key);
@@ -707,7 +753,10 @@ function causes(n: Node): Item[] {
     const isRef = c.key.startsWith("$ref:");
     const rank = isRef && c.at === n.at ? RANK.ref : RANK.other;
     const order = c.order;
-    if (c.combinator) {
+    if (c.combinator === "propertyNames") {
+      // v6 validates a property name as an instance of its own: the error and its causes show at ''.
+      out.push({ rank, order, item: { at: "", msg: c.msg ?? "", children: cs.map(atRoot) } });
+    } else if (c.combinator) {
       const msg =
         c.msg ?? minContainsMessage(c, cs) ?? COMBINATOR_MSG[c.combinator] ?? `'${c.combinator}' failed`;
       out.push({ rank, order, item: { at: c.at, msg, children: cs } });
@@ -718,8 +767,11 @@ function causes(n: Node): Item[] {
         order,
         item: { at: c.at, msg: "validation failed", children: cs[0]!.children, ref: true },
       });
-    } else if (cs.length === 1) out.push({ rank, order, item: cs[0]!, index: itemIndex(c.key) });
-    else if (cs.length > 1)
+    } else if (cs.length === 1) {
+      // Items under contains come in index order too.
+      const index = itemIndex(c.key) ?? (n.combinator === "contains" && isRef ? lastIndex(c.at) : undefined);
+      out.push({ rank, order, item: cs[0]!, index });
+    } else if (cs.length > 1)
       out.push({
         rank,
         order,
@@ -745,6 +797,15 @@ function causes(n: Node): Item[] {
     out[slot] = items[k]!;
   });
   return out.map((x) => x.item);
+}
+
+function atRoot(it: Item): Item {
+  return { ...it, at: "", children: it.children.map(atRoot) };
+}
+
+function lastIndex(at: string): number | undefined {
+  const m = /\/(\d+)$/.exec(at);
+  return m ? Number(m[1]) : undefined;
 }
 
 /** The array index of an items/prefixItems/additionalItems node ("items@3"). */

@@ -366,6 +366,62 @@ function refGroupCases(): [string, Record<string, string>][] {
         "plugins:\n  a:\n    env:\n      - {name: x, value: 1}\n      - {value: y}\n",
       ),
     ],
+    ...both(
+      "$ref under contains",
+      (r) => ({ l: { type: "array", contains: { $ref: r } } }),
+      "l:\n  - {image: 1}\n  - {}\n",
+    ),
+    ...both(
+      "$ref under then",
+      // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword
+      (r) => ({ a: { if: { type: "array" }, then: { items: { $ref: r } } } }),
+      "a:\n  - {image: 1}\n  - {}\n",
+    ),
+    ...both(
+      "map $ref inside a oneOf branch",
+      (r) => ({ a: { oneOf: [map({ $ref: r }), { type: "null" }] } }),
+      "a:\n  x: {image: 1}\n",
+    ),
+    [
+      "items $ref to an anyOf of $refs",
+      chart(
+        {
+          $schema: D20,
+          required: ["q"],
+          properties: { l: list({ $ref: "#/$defs/U" }) },
+          $defs: {
+            U: { anyOf: [{ $ref: "#/$defs/P" }, { $ref: "#/$defs/S" }] },
+            P,
+            S: { type: "string", minLength: 3 },
+          },
+        },
+        "l:\n  - {image: 1}\n  - ok-string\n  - ab\n",
+      ),
+    ],
+    // v6 validates a property name as an instance of its own: the error shows at ''.
+    [
+      "propertyNames below the root",
+      chart(
+        {
+          $schema: D20,
+          required: ["q"],
+          properties: { o: { type: "object", properties: { m: { propertyNames: { minLength: 3 } } } } },
+        },
+        "o: {m: {ab: 1}}\n",
+      ),
+    ],
+    [
+      "propertyNames $ref",
+      chart(
+        {
+          $schema: D20,
+          required: ["q"],
+          properties: { m: { type: "object", propertyNames: { $ref: "#/$defs/S" } } },
+          $defs: { S: { type: "string", minLength: 3 } },
+        },
+        "m:\n  ab: 1\n",
+      ),
+    ],
     // helm's v6 names an item after a tuple by its index among the extra items ('/t/2' → '/t/0').
     [
       "prefixItems and items $ref",
