@@ -38,12 +38,16 @@ import {
   VariableNode,
 } from "./nodes.ts";
 import {
+  FAST_CONTROL,
   type FastHost,
-  type FastResult,
-  fastControl,
-  fastEndOrElse,
+  fastAction,
+  fastDefineDelim,
+  fastDefineName,
+  fastDelimLine,
+  fastDelimPos,
   fastPipeline,
   fastText,
+  NO_TEXT,
 } from "./parse-fast.ts";
 import { quote } from "./strconv.ts";
 
@@ -82,8 +86,8 @@ export function parseTemplate(
 
 /** One parser per tree; define/block bodies get their own, sharing the lexer. */
 class Parser implements FastHost {
-  private token: Item[] = [];
-  private peekCount = 0;
+  token: Item[] = [];
+  peekCount = 0;
   readonly vars: string[] = ["$"];
   private actionLine = 0;
   private rangeDepth = 0;
@@ -124,12 +128,6 @@ class Parser implements FastHost {
     this.peekCount = 1;
     this.token[0] = this.lex.nextItem();
     return this.token[0];
-  }
-  /** After a fast scan: its last item becomes the parser's last (or pending) token, as if lexed. */
-  private tookFast(r: FastResult): Node {
-    this.token[0] = r.item;
-    this.peekCount = r.pending ? 1 : 0;
-    return r.node;
   }
   private nextNonSpace(): Item {
     let token: Item;
@@ -193,16 +191,26 @@ class Parser implements FastHost {
   }
 
   parse(): void {
-    const root = new ListNode(this.t, this.peek().pos);
+    // The list starts at the first item: the fast path's text or "{{" if it takes them.
+    let f = fastText(this, true);
+    const root = new ListNode(this.t, f === false ? this.peek().pos : f !== NO_TEXT ? f.pos : fastDelimPos);
     this.t.root = root;
     for (;;) {
       // Text and "{{" without items, when no lookahead is pending.
-      const f = this.peekCount === 0 ? fastText(this, true) : null;
-      if (f !== null) {
-        if (f.text !== null) root.nodes.push(f.text);
-        const n = this.actionAfter(f.delimLine);
-        if (n.type === N.End || n.type === N.Else) this.errorf(`unexpected ${n.str()}`);
-        root.nodes.push(n);
+      if (f !== false) {
+        if (f !== NO_TEXT) root.nodes.push(f);
+        if (fastDefineName !== null) {
+          // A whole "{{ define "name" }}" taken: its body is the child's.
+          const nt = this.child("definition");
+          nt.t.name = fastDefineName;
+          nt.token[0] = fastDefineDelim;
+          nt.definitionBody();
+        } else {
+          const n = this.actionAfter(fastDelimLine);
+          if (n.type === N.End || n.type === N.Else) this.errorf(`unexpected ${n.str()}`);
+          root.nodes.push(n);
+        }
+        f = this.peekCount === 0 ? fastText(this, true) : false;
         continue;
       }
       if (this.peek().typ === T.EOF) break;
@@ -218,6 +226,7 @@ class Parser implements FastHost {
         if (this.nextNonSpace().typ === T.Define) {
           const nt = this.child("definition");
           nt.parseDefinition();
+          f = this.peekCount === 0 ? fastText(this, true) : false;
           continue;
         }
         this.backup2(delim);
@@ -225,6 +234,7 @@ class Parser implements FastHost {
       const n = this.textOrAction();
       if (n.type === N.End || n.type === N.Else) this.errorf(`unexpected ${n.str()}`);
       root.nodes.push(n);
+      f = this.peekCount === 0 ? fastText(this, true) : false;
     }
   }
 
@@ -233,9 +243,14 @@ class Parser implements FastHost {
     const name = this.expectOneOf(T.String, T.RawString, context);
     this.t.name = this.unquote(name.val);
     this.expect(T.RightDelim, context);
+    this.definitionBody();
+  }
+
+  /** A define's list, its "}}" taken. */
+  private definitionBody(): void {
     const [list, end] = this.itemList();
     this.t.root = list;
-    if (end.type !== N.End) this.errorf(`unexpected ${end.str()} in ${context}`);
+    if (end.type !== N.End) this.errorf(`unexpected ${end.str()} in define clause`);
     this.add();
   }
 
@@ -252,11 +267,11 @@ class Parser implements FastHost {
     let list: ListNode | null = null;
     for (;;) {
       // Text and "{{" without items, when no lookahead is pending.
-      const f = this.peekCount === 0 ? fastText(this, false) : null;
-      if (f !== null) {
-        list ??= new ListNode(this.t, f.pos);
-        if (f.text !== null) list.nodes.push(f.text);
-        const n = this.actionAfter(f.delimLine);
+      const f = this.peekCount === 0 ? fastText(this, false) : false;
+      if (f !== false) {
+        list ??= new ListNode(this.t, f !== NO_TEXT ? f.pos : fastDelimPos);
+        if (f !== NO_TEXT) list.nodes.push(f);
+        const n = this.actionAfter(fastDelimLine);
         if (n.type === N.End || n.type === N.Else) return [list, n];
         list.nodes.push(n);
         continue;
@@ -285,8 +300,16 @@ class Parser implements FastHost {
 
   /** An action, its "{{" (on line `delimLine`) taken. */
   private actionAfter(delimLine: number): Node {
+    // The fast path takes whole actions (it never fails with an error, so it needs no action line).
+    const n = this.peekCount === 0 ? fastAction(this) : null;
+    if (n !== null && n !== FAST_CONTROL) return n;
     this.actionLine = delimLine;
     try {
+      if (n === FAST_CONTROL) {
+        // The keyword is taken (token[0]): its clause follows.
+        const typ = this.token[0]!.typ;
+        return typ === T.If ? this.ifControl() : this.parseControl(typ === T.With ? "with" : "range");
+      }
       return this.action();
     } finally {
       this.actionLine = 0;
@@ -294,20 +317,6 @@ class Parser implements FastHost {
   }
 
   private action(): Node {
-    if (this.peekCount === 0) {
-      const r = fastEndOrElse(this);
-      if (r !== null) return this.tookFast(r);
-      const kw = fastControl(this);
-      if (kw !== null) {
-        this.token[0] = kw;
-        return kw.typ === T.If ? this.ifControl() : this.parseControl(kw.typ === T.With ? "with" : "range");
-      }
-      const p = fastPipeline(this);
-      if (p !== null) {
-        const pipe = this.tookFast(p) as PipeNode;
-        return new ActionNode(this.t, pipe.pos, pipe.line, pipe);
-      }
-    }
     const token = this.nextNonSpace();
     switch (token.typ) {
       case T.Block:
@@ -343,8 +352,8 @@ class Parser implements FastHost {
 
   private pipeline(context: string, end: T): PipeNode {
     if (end === T.RightDelim && this.peekCount === 0) {
-      const r = fastPipeline(this);
-      if (r !== null) return this.tookFast(r) as PipeNode;
+      const pipe = fastPipeline(this);
+      if (pipe !== null) return pipe;
     }
     const token = this.peekNonSpace();
     const pipe = new PipeNode(this.t, token.pos, token.line);
