@@ -138,7 +138,7 @@ function usable(lex: Lexer): boolean {
   );
 }
 
-// What fastText took besides the text node: the "{{" position and line.
+// What fastText took besides the text node: the "{{" position (-1 at the end of the input) and line.
 export let fastDelimPos = 0;
 export let fastDelimLine = 0;
 /** fastText's result when it took a delimiter with no text before it. */
@@ -149,9 +149,9 @@ export let fastDefineName: string | null = null;
 /**
  * Text up to the next action and its left delimiter (with its trim marker),
  * as lexText and lexLeftDelim take them, without making their items: leaves
- * the lexer inside the action, and returns the text node (NO_TEXT if none),
- * or false having changed nothing at the end of the input and before a
- * comment. At the top level (`top`), a define is taken whole when it is
+ * the lexer inside the action, and returns the text node (NO_TEXT if none);
+ * after the last action or before a comment, the text (fastDelimPos -1).
+ * False, having changed nothing, at the end of the input. At the top level (`top`), a define is taken whole when it is
  * `{{ define "name" }}` on one line (fastDefineName), else left to the
  * general parser, whose lookahead decides it.
  */
@@ -161,23 +161,30 @@ export function fastText(h: FastHost, top: boolean): TextNode | null | false {
   const s = lex.input;
   const p = lex.pos;
   const x = s.indexOf("{{", p);
-  if (x < 0) return false;
+  if (x < 0) return fastTail(h, s, p);
   let after = x + 2;
   const trim = s.charCodeAt(after) === 0x2d && isSpaceChar(s.charCodeAt(after + 1));
   if (trim) after += 2;
-  if (s.charCodeAt(after) === 0x2f && s.charCodeAt(after + 1) === 0x2a) return false;
+  if (s.charCodeAt(after) === 0x2f && s.charCodeAt(after + 1) === 0x2a) {
+    return fastComment(h, top, s, p, x, after, trim);
+  }
   fastDefineName = null;
   let defineClose = -1;
   if (top) {
     let k = after;
-    while (isSpaceChar(s.charCodeAt(k))) k++;
-    if (s.startsWith("define", k)) {
+    let c = s.charCodeAt(k);
+    while (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) c = s.charCodeAt(++k);
+    if (c === 0x64 && s.startsWith("define", k)) {
       defineClose = scanDefine(s, after);
       if (defineClose < 0) return false;
     }
   }
   let textEnd = x;
-  if (trim) while (textEnd > p && isSpaceChar(s.charCodeAt(textEnd - 1))) textEnd--;
+  if (trim) {
+    let c = s.charCodeAt(textEnd - 1);
+    while (textEnd > p && (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d))
+      c = s.charCodeAt(--textEnd - 1);
+  }
   const text = textEnd > p ? new TextNode(h.t, p, s.slice(p, textEnd)) : NO_TEXT;
   // Lines: the delimiter's is after the text's newlines; a marker "-\n" adds one more for what follows.
   let line = lex.line;
@@ -199,6 +206,70 @@ export function fastText(h: FastHost, top: boolean): TextNode | null | false {
     fastDefineName = defineName;
   }
   return text;
+}
+
+/**
+ * A comment at x ({{/* ... *\/}}, its body at `after`), which the lexer drops:
+ * returns the text before it (fastDelimPos -1: no action follows), or when
+ * there is none, what follows it. False, having changed nothing, when it is
+ * no well-formed comment (the general lexer's errors).
+ */
+function fastComment(
+  h: FastHost,
+  top: boolean,
+  s: string,
+  p: number,
+  x: number,
+  after: number,
+  trim: boolean,
+): TextNode | null | false {
+  const lex = h.lex;
+  if (lex.options.emitComment) return false;
+  const close = s.indexOf("*/", after + 2);
+  if (close < 0) return false;
+  let q = close + 2;
+  const c = s.charCodeAt(q);
+  const trimAfter = (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) && s.charCodeAt(q + 1) === 0x2d;
+  if (trimAfter) q += 2;
+  if (s.charCodeAt(q) !== 0x7d || s.charCodeAt(q + 1) !== 0x7d) return false;
+  q += 2;
+  if (trimAfter) {
+    let d = s.charCodeAt(q);
+    while (d === 0x20 || d === 0x0a || d === 0x09 || d === 0x0d) d = s.charCodeAt(++q);
+  }
+  let textEnd = x;
+  if (trim) {
+    let d = s.charCodeAt(textEnd - 1);
+    while (textEnd > p && (d === 0x20 || d === 0x0a || d === 0x09 || d === 0x0d))
+      d = s.charCodeAt(--textEnd - 1);
+  }
+  let line = lex.line;
+  for (let i = s.indexOf("\n", p); i >= 0 && i < q; i = s.indexOf("\n", i + 1)) line++;
+  lex.line = line;
+  lex.startLine = line;
+  lex.pos = q;
+  lex.start = q;
+  if (textEnd > p) {
+    fastDelimPos = -1;
+    fastDefineName = null;
+    return new TextNode(h.t, p, s.slice(p, textEnd));
+  }
+  return fastText(h, top);
+}
+
+/** The text after the last action, as lexText takes it (fastDelimPos -1: no action follows). */
+function fastTail(h: FastHost, s: string, p: number): TextNode | false {
+  if (p >= s.length) return false;
+  const lex = h.lex;
+  let line = lex.line;
+  for (let i = s.indexOf("\n", p); i >= 0; i = s.indexOf("\n", i + 1)) line++;
+  lex.line = line;
+  lex.startLine = line;
+  lex.pos = s.length;
+  lex.start = s.length;
+  fastDelimPos = -1;
+  fastDefineName = null;
+  return new TextNode(h.t, p, s.slice(p));
 }
 
 // scanDefine's results besides the "}}" index.
@@ -239,8 +310,16 @@ export function fastAction(h: FastHost): Node | typeof FAST_CONTROL | null {
   const lex = h.lex;
   if (!usable(lex)) return null;
   const s = lex.input;
-  const i = skipFlatSpaces(s, lex.pos);
-  const c = s.charCodeAt(i);
+  let i = lex.pos;
+  let c = s.charCodeAt(i);
+  // Mostly one space after "{{".
+  if (c === 0x20 || c === 0x09 || c === 0x0d) {
+    c = s.charCodeAt(++i);
+    if (c === 0x20 || c === 0x09 || c === 0x0d) {
+      i = skipFlatSpaces(s, i);
+      c = s.charCodeAt(i);
+    }
+  }
   const line = lex.line;
   if (c === 0x65) {
     // end, else, else if, else with
@@ -285,7 +364,7 @@ export function fastAction(h: FastHost): Node | typeof FAST_CONTROL | null {
     return fastTemplate(h, s, i + 8, line);
   }
   const nvars = h.vars.length;
-  const pipe = scanPipeline(h, s, i, 0);
+  const pipe = scanPipeline(h, s, i, 0, false);
   if (pipe === null) {
     h.vars.length = nvars; // a declaration seen before giving up
     return null;
@@ -307,7 +386,7 @@ function fastTemplate(h: FastHost, s: string, i: number, line: number): Node | n
   if (close < 0) {
     if (e === end) return null;
     const nvars = h.vars.length;
-    pipe = scanPipeline(h, s, e, 0);
+    pipe = scanPipeline(h, s, e, 0, false);
     if (pipe === null) {
       h.vars.length = nvars;
       return null;
@@ -322,12 +401,12 @@ function fastTemplate(h: FastHost, s: string, i: number, line: number): Node | n
  * A pipeline ending at the right delimiter (an if/with/range clause's, with
  * the lexer at its first character), as fastAction scans an action's.
  */
-export function fastPipeline(h: FastHost): PipeNode | null {
+export function fastPipeline(h: FastHost, range: boolean): PipeNode | null {
   const lex = h.lex;
   if (!usable(lex)) return null;
   const line = lex.line;
   const nvars = h.vars.length;
-  const pipe = scanPipeline(h, lex.input, skipFlatSpaces(lex.input, lex.pos), 0);
+  const pipe = scanPipeline(h, lex.input, skipFlatSpaces(lex.input, lex.pos), 0, range);
   if (pipe === null) {
     h.vars.length = nvars; // a declaration seen before giving up
     return null;
@@ -349,15 +428,23 @@ const MAX_FAST_DEPTH = 50;
  * strings, small decimal numbers, bools and parenthesized pipelines of the
  * same kind.
  */
-function scanPipeline(h: FastHost, s: string, i: number, depth: number): PipeNode | null {
+function scanPipeline(h: FastHost, s: string, i: number, depth: number, range: boolean): PipeNode | null {
   const t = h.t;
   const pipe = new PipeNode(t, i, h.lex.line);
   if (depth === 0 && s.charCodeAt(i) === 0x24) {
-    i = scanDecl(h, s, i, pipe);
+    i = scanDecl(h, s, i, pipe, range);
     if (i < 0) return null;
   }
+  // The commands, and the current one's operands, are kept in locals and made
+  // into array literals at their ends (see chainParts).
+  let first: CommandNode | null = null;
+  let cmds: CommandNode[] | null = null;
   let cmdPos = i;
-  let args: Node[] = [];
+  let n = 0;
+  let a0: Node | null = null;
+  let a1: Node | null = null;
+  let a2: Node | null = null;
+  let more: Node[] | null = null;
   for (;;) {
     // One operand.
     const start = i;
@@ -365,13 +452,14 @@ function scanPipeline(h: FastHost, s: string, i: number, depth: number): PipeNod
     let node: Node;
     if (c === 0x2e) {
       // "." alone is dot; ".a.b" one field node, positioned at its second part as Go's chain fold does.
-      if (isLetter(s.charCodeAt(i + 1))) {
+      const d = s.charCodeAt(i + 1);
+      if (d === 0x5f || (d >= 0x41 && d <= 0x5a) || (d >= 0x61 && d <= 0x7a)) {
         CHAIN.lastIndex = i;
         CHAIN.test(s);
         i = CHAIN.lastIndex;
         const d = s.charCodeAt(i);
         if (d === 0x2e || d >= 0x80) return null;
-        const ident = chainParts(s, start, i);
+        const ident = chainParts(s, start, i, null);
         node = new FieldNode(t, ident.length > 1 ? start + 1 + ident[0]!.length : start, ident);
       } else {
         i++;
@@ -406,7 +494,7 @@ function scanPipeline(h: FastHost, s: string, i: number, depth: number): PipeNod
       if (d >= 0x80) return null;
       const name = s.slice(i, nameEnd);
       if (!h.vars.includes(name)) return null;
-      if (pipe.cmds.length === 0 && args.length === 0 && looksLikeDecl(s, nameEnd)) return null;
+      if (first === null && n === 0 && looksLikeDecl(s, nameEnd)) return null;
       if (d === 0x2e) {
         if (!isLetter(s.charCodeAt(nameEnd + 1))) return null;
         CHAIN.lastIndex = nameEnd;
@@ -414,8 +502,7 @@ function scanPipeline(h: FastHost, s: string, i: number, depth: number): PipeNod
         i = CHAIN.lastIndex;
         const e = s.charCodeAt(i);
         if (e === 0x2e || e >= 0x80) return null;
-        const ident = chainParts(s, nameEnd, i);
-        ident.unshift(name);
+        const ident = chainParts(s, nameEnd, i, name);
         // Go positions a variable's folded fields at the first of them.
         node = new VariableNode(t, nameEnd, ident);
       } else {
@@ -438,7 +525,7 @@ function scanPipeline(h: FastHost, s: string, i: number, depth: number): PipeNod
     } else if (c === 0x28) {
       // A parenthesized pipeline is an operand; one followed by ".field" is a chain (general path).
       if (depth >= MAX_FAST_DEPTH) return null;
-      const inner = scanPipeline(h, s, skipFlatSpaces(s, i + 1), depth + 1);
+      const inner = scanPipeline(h, s, skipFlatSpaces(s, i + 1), depth + 1, false);
       if (inner === null) return null;
       i = scanClose;
       if (s.charCodeAt(i) === 0x2e) return null;
@@ -446,86 +533,133 @@ function scanPipeline(h: FastHost, s: string, i: number, depth: number): PipeNod
     } else {
       return null;
     }
-    args.push(node);
-    // After an operand: spaces, then another operand, "|" or the end.
+    if (n === 0) a0 = node;
+    else if (n === 1) a1 = node;
+    else if (n === 2) a2 = node;
+    else if (n === 3) more = [a0!, a1!, a2!, node];
+    else more!.push(node);
+    n++;
+    // After an operand: spaces (mostly one), then another operand, "|" or the end.
     const spaceStart = i;
     let e = s.charCodeAt(i);
     if (e === 0x20 || e === 0x09 || e === 0x0d) {
-      i = skipFlatSpaces(s, i);
-      e = s.charCodeAt(i);
+      e = s.charCodeAt(++i);
+      if (e === 0x20 || e === 0x09 || e === 0x0d) {
+        i = skipFlatSpaces(s, i);
+        e = s.charCodeAt(i);
+      }
     }
-    if (e === 0x7c) {
-      if (!pushCommand(pipe, cmdPos, args)) return null;
-      i = skipFlatSpaces(s, i + 1);
-      cmdPos = i;
-      args = [];
+    // The command ends at "|", at the end of the pipeline, or goes on after spaces.
+    let end = -1;
+    if (e === 0x7c) end = i;
+    else if (depth > 0) {
+      if (e === 0x29) end = scanClose = i + 1;
+    } else if (e === 0x7d) {
+      if (s.charCodeAt(i + 1) === 0x7d) end = scanClose = i;
+    } else if (e === 0x2d && i > spaceStart && s.charCodeAt(i + 1) === 0x7d && s.charCodeAt(i + 2) === 0x7d) {
+      end = scanClose = i + 1; // " -}}"
+    }
+    if (end < 0) {
+      if (i === spaceStart) return null; // operands must be separated by spaces
       continue;
     }
-    if (depth > 0) {
-      if (e === 0x29) {
-        scanClose = i + 1;
-        return pushCommand(pipe, cmdPos, args) ? pipe : null;
-      }
-    } else if (e === 0x7d || e === 0x2d) {
-      const close = closeAt(s, spaceStart, i);
-      if (close >= 0) {
-        scanClose = close;
-        return pushCommand(pipe, cmdPos, args) ? pipe : null;
-      }
+    // A constant after a pipe is Go's error "non executable command".
+    if (first !== null && !executable(a0!)) return null;
+    const cmd = new CommandNode(
+      t,
+      cmdPos,
+      n === 1 ? [a0!] : n === 2 ? [a0!, a1!] : n === 3 ? [a0!, a1!, a2!] : more!,
+    );
+    if (first === null) first = cmd;
+    else if (cmds === null) cmds = [first, cmd];
+    else cmds.push(cmd);
+    if (e !== 0x7c) {
+      pipe.cmds = cmds ?? [first];
+      return pipe;
     }
-    if (i === spaceStart) return null; // operands must be separated by spaces
+    i = skipFlatSpaces(s, i + 1);
+    cmdPos = i;
+    n = 0;
   }
 }
 
-/** Ends a command; false when it may not stand where it is (a constant after a pipe: Go's error). */
-function pushCommand(pipe: PipeNode, pos: number, args: Node[]): boolean {
-  if (pipe.cmds.length > 0) {
-    switch (args[0]!.type) {
-      case N.Bool:
-      case N.Dot:
-      case N.Nil:
-      case N.Number:
-      case N.String:
-        return false;
-    }
+function executable(n: Node): boolean {
+  switch (n.type) {
+    case N.Bool:
+    case N.Dot:
+    case N.Nil:
+    case N.Number:
+    case N.String:
+      return false;
   }
-  const cmd = new CommandNode(pipe.tr, pos);
-  cmd.args = args;
-  pipe.cmds.push(cmd);
   return true;
 }
 
 /**
  * The parts of the field chain ".a.b.c" at [from, end) (ASCII words, checked
- * by CHAIN), found with indexOf rather than split, a runtime call.
+ * by CHAIN), after `head` when given (a variable's name). Not split(), a
+ * runtime call, and array literals: in cold code growing an array by push
+ * costs several times more.
  */
-function chainParts(s: string, from: number, end: number): string[] {
-  const parts: string[] = [];
-  let a = from + 1;
-  for (;;) {
-    const d = s.indexOf(".", a);
-    if (d < 0 || d >= end) {
-      parts.push(s.slice(a, end));
+function chainParts(s: string, from: number, end: number, head: string | null): string[] {
+  const c = s.slice(from + 1, end);
+  const d1 = c.indexOf(".");
+  if (d1 < 0) return head === null ? [c] : [head, c];
+  const p1 = c.slice(0, d1);
+  const d2 = c.indexOf(".", d1 + 1);
+  if (d2 < 0) {
+    const p2 = c.slice(d1 + 1);
+    return head === null ? [p1, p2] : [head, p1, p2];
+  }
+  const p2 = c.slice(d1 + 1, d2);
+  const d3 = c.indexOf(".", d2 + 1);
+  if (d3 < 0) {
+    const p3 = c.slice(d2 + 1);
+    return head === null ? [p1, p2, p3] : [head, p1, p2, p3];
+  }
+  const parts = head === null ? [p1, p2] : [head, p1, p2];
+  for (let a = d2 + 1; ; ) {
+    const d = c.indexOf(".", a);
+    if (d < 0) {
+      parts.push(c.slice(a));
       return parts;
     }
-    parts.push(s.slice(a, d));
+    parts.push(c.slice(a, d));
     a = d + 1;
   }
 }
 
 /**
- * `$x := ` or `$x = ` at i: records the variable as the pipeline's declaration
- * (in scope from here on, as Go's parser has it) and returns where the
- * commands start; i unchanged when it is no declaration, -1 when unsure.
+ * `$x := ` or `$x = ` at i (in a range clause also `$k, $v := `): records the
+ * variables as the pipeline's declarations (in scope from here on, as Go's
+ * parser has it) and returns where the commands start; i unchanged when it
+ * is no declaration, -1 when unsure.
  */
-function scanDecl(h: FastHost, s: string, i: number, pipe: PipeNode): number {
+function scanDecl(h: FastHost, s: string, i: number, pipe: PipeNode, range: boolean): number {
   WORD.lastIndex = i + 1;
   WORD.test(s);
-  const nameEnd = WORD.lastIndex;
-  const k = skipFlatSpaces(s, nameEnd);
-  const c = s.charCodeAt(k);
+  let nameEnd = WORD.lastIndex;
+  let k = skipFlatSpaces(s, nameEnd);
+  let c = s.charCodeAt(k);
   if (c !== 0x3a && c !== 0x3d && c !== 0x2c) return i;
-  if (c === 0x2c || nameEnd === i + 1 || s.charCodeAt(nameEnd) >= 0x80) return -1;
+  if (nameEnd === i + 1 || s.charCodeAt(nameEnd) >= 0x80) return -1;
+  if (c === 0x2c) {
+    // Range's pair: the first variable, then the second with the operator.
+    if (!range) return -1;
+    const j = skipFlatSpaces(s, k + 1);
+    if (s.charCodeAt(j) !== 0x24) return -1;
+    const first = s.slice(i, nameEnd);
+    pipe.decl.push(new VariableNode(h.t, i, [first]));
+    h.vars.push(first);
+    i = j;
+    WORD.lastIndex = i + 1;
+    WORD.test(s);
+    nameEnd = WORD.lastIndex;
+    k = skipFlatSpaces(s, nameEnd);
+    c = s.charCodeAt(k);
+    if (c !== 0x3a && c !== 0x3d) return -1;
+    if (nameEnd === i + 1 || s.charCodeAt(nameEnd) >= 0x80) return -1;
+  }
   const assign = c === 0x3d;
   if (!assign && s.charCodeAt(k + 1) !== 0x3d) return -1;
   const opEnd = assign ? k + 1 : k + 2;

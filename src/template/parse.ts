@@ -72,12 +72,11 @@ export function parseTemplate(
   const treeSet = new Map<string, Tree>();
   const t = new Tree(name);
   t.text = text;
-  const lexer = new Lexer(name, text);
-  lexer.options = {
+  const lexer = new Lexer(name, text, "{{", "}}", {
     emitComment: false,
     breakOK: !hasFunction("break"),
     continueOK: !hasFunction("continue"),
-  };
+  });
   const p = new Parser(t, lexer, treeSet, hasFunction);
   p.parse();
   p.add();
@@ -90,6 +89,8 @@ class Parser implements FastHost {
   peekCount = 0;
   readonly vars: string[] = ["$"];
   private actionLine = 0;
+  /** The {{end}} or {{else}} that ended the last itemList. */
+  private listEnd: Node = null as unknown as Node;
   private rangeDepth = 0;
   private stackDepth = 0;
 
@@ -199,7 +200,9 @@ class Parser implements FastHost {
       // Text and "{{" without items, when no lookahead is pending.
       if (f !== false) {
         if (f !== NO_TEXT) root.nodes.push(f);
-        if (fastDefineName !== null) {
+        if (fastDelimPos < 0) {
+          // Text up to the end of the input.
+        } else if (fastDefineName !== null) {
           // A whole "{{ define "name" }}" taken: its body is the child's.
           const nt = this.child("definition");
           nt.t.name = fastDefineName;
@@ -248,8 +251,9 @@ class Parser implements FastHost {
 
   /** A define's list, its "}}" taken. */
   private definitionBody(): void {
-    const [list, end] = this.itemList();
+    const list = this.itemList();
     this.t.root = list;
+    const end = this.listEnd;
     if (end.type !== N.End) this.errorf(`unexpected ${end.str()} in define clause`);
     this.add();
   }
@@ -263,7 +267,12 @@ class Parser implements FastHost {
     }
   }
 
-  private itemList(): [ListNode, Node] {
+  /**
+   * A list up to its {{end}} or {{else}}, which goes to listEnd (not a
+   * returned pair: array destructuring runs the iterator protocol, slow in
+   * the cold code a parse is).
+   */
+  private itemList(): ListNode {
     let list: ListNode | null = null;
     for (;;) {
       // Text and "{{" without items, when no lookahead is pending.
@@ -271,15 +280,22 @@ class Parser implements FastHost {
       if (f !== false) {
         list ??= new ListNode(this.t, f !== NO_TEXT ? f.pos : fastDelimPos);
         if (f !== NO_TEXT) list.nodes.push(f);
+        if (fastDelimPos < 0) continue; // text up to the end of the input
         const n = this.actionAfter(fastDelimLine);
-        if (n.type === N.End || n.type === N.Else) return [list, n];
+        if (n.type === N.End || n.type === N.Else) {
+          this.listEnd = n;
+          return list;
+        }
         list.nodes.push(n);
         continue;
       }
       list ??= new ListNode(this.t, this.peekNonSpace().pos);
       if (this.peekNonSpace().typ === T.EOF) break;
       const n = this.textOrAction();
-      if (n.type === N.End || n.type === N.Else) return [list, n];
+      if (n.type === N.End || n.type === N.Else) {
+        this.listEnd = n;
+        return list;
+      }
       list.nodes.push(n);
     }
     return this.errorf("unexpected EOF");
@@ -352,7 +368,7 @@ class Parser implements FastHost {
 
   private pipeline(context: string, end: T): PipeNode {
     if (end === T.RightDelim && this.peekCount === 0) {
-      const pipe = fastPipeline(this);
+      const pipe = fastPipeline(this, context === "range");
       if (pipe !== null) return pipe;
     }
     const token = this.peekNonSpace();
@@ -432,7 +448,8 @@ class Parser implements FastHost {
     try {
       const pipe = this.pipeline(context, T.RightDelim);
       if (context === "range") this.rangeDepth++;
-      let [list, next] = this.itemList();
+      const list = this.itemList();
+      let next = this.listEnd;
       if (context === "range") this.rangeDepth--;
       let elseList: ListNode | null = null;
       if (next.type === N.Else) {
@@ -445,7 +462,8 @@ class Parser implements FastHost {
           elseList = new ListNode(this.t, next.pos);
           elseList.nodes.push(this.parseControl("with"));
         } else {
-          [elseList, next] = this.itemList();
+          elseList = this.itemList();
+          next = this.listEnd;
           if (next.type !== N.End) this.errorf(`expected end; found ${next.str()}`);
         }
       }
@@ -478,7 +496,8 @@ class Parser implements FastHost {
     const name = this.parseTemplateName(token, context);
     const pipe = this.pipeline(context, T.RightDelim);
     const block = this.child(name);
-    const [list, end] = block.itemList();
+    const list = block.itemList();
+    const end = block.listEnd;
     block.t.root = list;
     if (end.type !== N.End) this.errorf(`unexpected ${end.str()} in ${context}`);
     block.add();

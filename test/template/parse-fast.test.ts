@@ -189,6 +189,27 @@ const EDGES = [
   '{{ /* c */ }}{{ define "a" }}{{ end }}{{ definex }}',
   '\n\n  {{- define "a" }}{{ .x }}{{ end }}',
   '{{ block "b" . }}{{ define "c" }}{{ end }}{{ end }}',
+  // comments
+  "a{{/* c */}}b{{- /* c */ -}}  c  {{/* c */ -}}\n\n d \n{{- /* c */}}e",
+  "{{/* c */}}{{/* d */}}{{ .a }}{{/* e */}}",
+  "{{/* c */}}",
+  "  {{- /* c */ -}}  ",
+  "{{/* c\nd\n */}}\n{{ .a | 1 }}",
+  '{{/* c */}}\n{{- define "a" }}x{{ end }}\n{{/* c */}}{{ define "b" }}{{ end }}',
+  '{{ define "a" }}{{/* c */}}{{ .x }}{{/* c */}}{{ end }}',
+  "{{/* c */ }}{{/* c */-}}{{/* c */ - }}{{/* c *}}{{/* c",
+  "{{/* c */\n-}}x{{/* c */\t-}}\ty{{/*c*/}}{{/**/}}{{ /* c */ }}",
+  "{{/* c */}}{{ end }}",
+  "{{ if .a }}{{/* c */}}x{{- /* c */ -}}{{ else }}{{/* c */}}{{ end }}",
+  // range's pair of variables
+  "{{ range $k, $v := .a }}{{ $k }}{{ $v.b }}{{ end }}{{ $k }}",
+  "{{ range $k,$v := .a }}{{ end }}{{ range $k ,$v := .a }}{{ end }}{{ range $k, $v:= .a }}{{ end }}",
+  "{{ range $k, $v = .a }}{{ end }}{{ range $k, $k := .a }}{{ end }}{{ range $, $v := .a }}{{ end }}",
+  "{{ range $k, $ := .a }}{{ end }}{{ range $k, $v, $w := .a }}{{ end }}{{ range $k, := .a }}{{ end }}",
+  "{{ range $k, }}{{ end }}{{ range $k, .a }}{{ end }}{{ range $k, $v }}{{ end }}",
+  "{{ with $k, $v := .a }}{{ end }}{{ if $k, $v := .a }}{{ end }}{{ $k, $v := .a }}",
+  "{{ range $k, $v := .a }}{{ range $i, $x := $v }}{{ $k }}{{ $x }}{{ end }}{{ end }}",
+  "{{ $x := 1 }}{{ range $x, $y := .a }}{{ $x }}{{ end }}{{ range $k, $v := (print 1) }}{{ end }}",
 ];
 
 test("fast path: edge shapes", () => {
