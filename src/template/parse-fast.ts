@@ -308,7 +308,16 @@ export const FAST_CONTROL: unique symbol = Symbol("fast control");
  */
 export function fastAction(h: FastHost): Node | typeof FAST_CONTROL | null {
   const lex = h.lex;
-  if (!usable(lex)) return null;
+  // usable(), inline: this runs once per action.
+  if (
+    !fastParse.enabled ||
+    !lex.insideAction ||
+    lex.parenDepth !== 0 ||
+    lex.start !== lex.pos ||
+    lex.rightDelim !== "}}" ||
+    lex.leftDelim !== "{{"
+  )
+    return null;
   const s = lex.input;
   let i = lex.pos;
   let c = s.charCodeAt(i);

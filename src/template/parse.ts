@@ -84,27 +84,35 @@ export function parseTemplate(
 }
 
 /** One parser per tree; define/block bodies get their own, sharing the lexer. */
+// Fields are declared and assigned in the constructor (see nodes.ts: class
+// field definitions cost more in cold code; a parser is made per file).
 class Parser implements FastHost {
-  token: Item[] = [];
-  peekCount = 0;
-  readonly vars: string[] = ["$"];
-  private actionLine = 0;
+  declare token: Item[];
+  declare peekCount: number;
+  declare readonly vars: string[];
+  declare private actionLine: number;
   /** The {{end}} or {{else}} that ended the last itemList. */
-  private listEnd: Node = null as unknown as Node;
-  private rangeDepth = 0;
-  private stackDepth = 0;
+  declare private listEnd: Node;
+  declare private rangeDepth: number;
+  declare private stackDepth: number;
+  declare readonly t: Tree;
+  declare readonly lex: Lexer;
+  declare readonly treeSet: Map<string, Tree>;
+  declare readonly hasFunction: (name: string) => boolean;
 
-  constructor(
-    readonly t: Tree,
-    readonly lex: Lexer,
-    readonly treeSet: Map<string, Tree>,
-    readonly hasFunction: (name: string) => boolean,
-    shareTokens?: Parser,
-  ) {
-    if (shareTokens) {
-      // Go's child Tree starts with fresh lookahead; the lexer is shared.
-      this.token = [];
-    }
+  /** A parser for tree t; a define's or block's child starts with fresh lookahead (Go's), sharing the lexer. */
+  constructor(t: Tree, lex: Lexer, treeSet: Map<string, Tree>, hasFunction: (name: string) => boolean) {
+    this.t = t;
+    this.lex = lex;
+    this.treeSet = treeSet;
+    this.hasFunction = hasFunction;
+    this.token = [];
+    this.peekCount = 0;
+    this.vars = ["$"];
+    this.actionLine = 0;
+    this.listEnd = null as unknown as Node;
+    this.rangeDepth = 0;
+    this.stackDepth = 0;
   }
 
   private next(): Item {
@@ -188,7 +196,7 @@ class Parser implements FastHost {
     const nt = new Tree(name);
     nt.text = this.t.text;
     nt.parseName = this.t.parseName;
-    return new Parser(nt, this.lex, this.treeSet, this.hasFunction, this);
+    return new Parser(nt, this.lex, this.treeSet, this.hasFunction);
   }
 
   parse(): void {
@@ -199,7 +207,8 @@ class Parser implements FastHost {
     for (;;) {
       // Text and "{{" without items, when no lookahead is pending.
       if (f !== false) {
-        if (f !== NO_TEXT) root.nodes.push(f);
+        // Indexed stores, not push: a builtin call each in cold code.
+        if (f !== NO_TEXT) root.nodes[root.nodes.length] = f;
         if (fastDelimPos < 0) {
           // Text up to the end of the input.
         } else if (fastDefineName !== null) {
@@ -211,7 +220,7 @@ class Parser implements FastHost {
         } else {
           const n = this.actionAfter(fastDelimLine);
           if (n.type === N.End || n.type === N.Else) this.errorf(`unexpected ${n.str()}`);
-          root.nodes.push(n);
+          root.nodes[root.nodes.length] = n;
         }
         f = this.peekCount === 0 ? fastText(this, true) : false;
         continue;
@@ -279,14 +288,14 @@ class Parser implements FastHost {
       const f = this.peekCount === 0 ? fastText(this, false) : false;
       if (f !== false) {
         list ??= new ListNode(this.t, f !== NO_TEXT ? f.pos : fastDelimPos);
-        if (f !== NO_TEXT) list.nodes.push(f);
+        if (f !== NO_TEXT) list.nodes[list.nodes.length] = f; // not push (see parse)
         if (fastDelimPos < 0) continue; // text up to the end of the input
         const n = this.actionAfter(fastDelimLine);
         if (n.type === N.End || n.type === N.Else) {
           this.listEnd = n;
           return list;
         }
-        list.nodes.push(n);
+        list.nodes[list.nodes.length] = n;
         continue;
       }
       list ??= new ListNode(this.t, this.peekNonSpace().pos);
