@@ -14,9 +14,11 @@
 // besides the node go through module state or straight into the parser's
 // token slots, and String.prototype.split (a runtime call) is avoided.
 import { type Item, type Lexer, T } from "./lexer.ts";
+import { unquoteString } from "./literals.ts";
 import {
   ActionNode,
   BoolNode,
+  ChainNode,
   CommandNode,
   DotNode,
   ElseNode,
@@ -70,6 +72,8 @@ const SPACES = /[ \t\r]*/y;
 const WORD = /[A-Za-z0-9_]*/y;
 const CHAIN = /(?:\.[A-Za-z_][A-Za-z0-9_]*)+/y;
 const STRING = /"[^"\\\n]*"/y;
+// A quoted string as the lexer takes it (a backslash escapes any character but a newline).
+const ESCAPED_STRING = /"(?:[^"\\\n]|\\[^\n])*"/y;
 // "if", "with" and "range" followed by a space (the control words a fast scan takes).
 const CONTROL = /(?:if|with|range)[ \t\r]/y;
 
@@ -435,7 +439,7 @@ const MAX_FAST_DEPTH = 50;
  * then commands separated by pipes whose operands (separated by spaces) are
  * fields, $ variables in scope (with fields), dot, known functions, plain
  * strings, small decimal numbers, bools and parenthesized pipelines of the
- * same kind.
+ * same kind (with fields after them: a chain).
  */
 function scanPipeline(h: FastHost, s: string, i: number, depth: number, range: boolean): PipeNode | null {
   const t = h.t;
@@ -489,11 +493,24 @@ function scanPipeline(h: FastHost, s: string, i: number, depth: number, range: b
       }
       i = end;
     } else if (c === 0x22) {
-      // A string without escapes: its text is its body.
+      // A string: without escapes its text is its body, else Go's unquoting (an error: the general path's).
       STRING.lastIndex = i;
-      if (!STRING.test(s)) return null;
-      i = STRING.lastIndex;
-      node = new StringNode(t, start, s.slice(start, i), s.slice(start + 1, i - 1));
+      if (STRING.test(s)) {
+        i = STRING.lastIndex;
+        node = new StringNode(t, start, s.slice(start, i), s.slice(start + 1, i - 1));
+      } else {
+        ESCAPED_STRING.lastIndex = i;
+        if (!ESCAPED_STRING.test(s)) return null;
+        i = ESCAPED_STRING.lastIndex;
+        const quoted = s.slice(start, i);
+        let text: string;
+        try {
+          text = unquoteString(quoted);
+        } catch {
+          return null;
+        }
+        node = new StringNode(t, start, quoted, text);
+      }
     } else if (c === 0x24) {
       // $ or $name, maybe with fields; other declarations go to the general parser.
       WORD.lastIndex = i + 1;
@@ -532,13 +549,26 @@ function scanPipeline(h: FastHost, s: string, i: number, depth: number, range: b
       i = end;
       node = numberNode(t, start, s.slice(start, end));
     } else if (c === 0x28) {
-      // A parenthesized pipeline is an operand; one followed by ".field" is a chain (general path).
+      // A parenthesized pipeline is an operand; one followed by ".a.b" a chain node with those fields.
       if (depth >= MAX_FAST_DEPTH) return null;
       const inner = scanPipeline(h, s, skipFlatSpaces(s, i + 1), depth + 1, false);
       if (inner === null) return null;
       i = scanClose;
-      if (s.charCodeAt(i) === 0x2e) return null;
-      node = inner;
+      if (s.charCodeAt(i) === 0x2e) {
+        const d = s.charCodeAt(i + 1);
+        if (!(d === 0x5f || (d >= 0x41 && d <= 0x5a) || (d >= 0x61 && d <= 0x7a))) return null;
+        const from = i;
+        CHAIN.lastIndex = i;
+        CHAIN.test(s);
+        i = CHAIN.lastIndex;
+        const e = s.charCodeAt(i);
+        if (e === 0x2e || e >= 0x80) return null;
+        const chain = new ChainNode(t, from, inner);
+        chain.field = chainParts(s, from, i, null);
+        node = chain;
+      } else {
+        node = inner;
+      }
     } else {
       return null;
     }

@@ -189,6 +189,23 @@ const EDGES = [
   '{{ /* c */ }}{{ define "a" }}{{ end }}{{ definex }}',
   '\n\n  {{- define "a" }}{{ .x }}{{ end }}',
   '{{ block "b" . }}{{ define "c" }}{{ end }}{{ end }}',
+  // fields after parentheses (chains)
+  "{{ (.a).b }}{{ (.a).b.c }}{{ ($).a }}{{ ($.a).b }}{{ (print 1).a | quote }}{{ print (.a).b .c }}",
+  "{{ (.a).b.c.d.e }}{{ ((.a).b).c }}{{ (.a). }}{{ (.a).0 }}{{ (.a).b. }}{{ (.a).é }}{{ (.a)..b }}",
+  "{{ (.a).b(.c) }}{{ (.a).b\n}}{{ if (.a).b }}x{{ end }}{{ range (.a).b }}{{ end }}{{ (.a).b-}}",
+  '{{ (1).a }}{{ ("s").a }}{{ (.a).true }}{{ (.a).b| quote }}{{ .x | (.a).b }}',
+  // strings with escapes
+  '{{ print "a\\"b" "\\\\" "\\n\\t\\x41\\u00e9\\101" "\\U0010ffff" | printf "%s\\n" }}{{ "\\"" }}',
+  '{{ print "\\q" }}',
+  '{{ print "\\x4" }}',
+  '{{ print "\\400" }}',
+  '{{ print "\\ud800" }}',
+  '{{ print "\\U00110000" }}',
+  '{{ print "é\\n🚀" }}',
+  '{{ print "a\\\nb" }}{{ print "a\\" }}{{ print "\\" }}',
+  '{{ print "\\🚀" }}',
+  '{{ print "\\é" }}',
+  '{{ template "a\\tb" . }}{{ define "x\\n" }}{{ end }}{{ print "\\a\\b\\f\\v\\r\\\'" }}',
   // comments
   "a{{/* c */}}b{{- /* c */ -}}  c  {{/* c */ -}}\n\n d \n{{- /* c */}}e",
   "{{/* c */}}{{/* d */}}{{ .a }}{{/* e */}}",
