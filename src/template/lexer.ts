@@ -74,6 +74,8 @@ export function itemString(i: Item): string {
 }
 
 const EOF = -1;
+// The item a lexer holds before its first (never handed out).
+const EOF_ITEM: Item = { typ: T.EOF, pos: 0, val: "EOF", line: 1 };
 const LEFT_COMMENT = "/*";
 const RIGHT_COMMENT = "*/";
 
@@ -123,23 +125,38 @@ export interface LexOptions {
   continueOK: boolean;
 }
 
+// Fields are declared and assigned in the constructor: class field
+// definitions cost a property define each in V8's cold code (one lexer per file).
 export class Lexer {
-  pos = 0;
-  start = 0;
-  atEOF = false;
-  parenDepth = 0;
-  line = 1;
-  startLine = 1;
-  item: Item = { typ: T.EOF, pos: 0, val: "EOF", line: 1 };
-  insideAction = false;
-  options: LexOptions = { emitComment: false, breakOK: true, continueOK: true };
+  declare pos: number;
+  declare start: number;
+  declare atEOF: boolean;
+  declare parenDepth: number;
+  declare line: number;
+  declare startLine: number;
+  declare item: Item;
+  declare insideAction: boolean;
+  declare options: LexOptions;
+  declare readonly name: string;
+  declare input: string;
+  declare readonly leftDelim: string;
+  declare readonly rightDelim: string;
 
-  constructor(
-    readonly name: string,
-    public input: string,
-    readonly leftDelim = "{{",
-    readonly rightDelim = "}}",
-  ) {}
+  constructor(name: string, input: string, leftDelim = "{{", rightDelim = "}}", options?: LexOptions) {
+    this.name = name;
+    this.input = input;
+    this.leftDelim = leftDelim;
+    this.rightDelim = rightDelim;
+    this.pos = 0;
+    this.start = 0;
+    this.atEOF = false;
+    this.parenDepth = 0;
+    this.line = 1;
+    this.startLine = 1;
+    this.item = EOF_ITEM;
+    this.insideAction = false;
+    this.options = options ?? { emitComment: false, breakOK: true, continueOK: true };
+  }
 
   next(): number {
     if (this.pos >= this.input.length) {

@@ -160,11 +160,11 @@ export class CommandNode {
   declare readonly pos: number;
   declare readonly type: N.Command;
   declare args: Node[];
-  constructor(tr: TreeInfo, pos: number) {
+  constructor(tr: TreeInfo, pos: number, args?: Node[]) {
     this.tr = tr;
     this.pos = pos;
     this.type = N.Command;
-    this.args = [];
+    this.args = args ?? [];
   }
   str(): string {
     return this.args.map((a) => (a.type === N.Pipe ? `(${a.str()})` : a.str())).join(" ");

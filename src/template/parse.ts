@@ -38,12 +38,16 @@ import {
   VariableNode,
 } from "./nodes.ts";
 import {
+  FAST_CONTROL,
   type FastHost,
-  type FastResult,
-  fastControl,
-  fastEndOrElse,
+  fastAction,
+  fastDefineDelim,
+  fastDefineName,
+  fastDelimLine,
+  fastDelimPos,
   fastPipeline,
   fastText,
+  NO_TEXT,
 } from "./parse-fast.ts";
 import { quote } from "./strconv.ts";
 
@@ -68,12 +72,11 @@ export function parseTemplate(
   const treeSet = new Map<string, Tree>();
   const t = new Tree(name);
   t.text = text;
-  const lexer = new Lexer(name, text);
-  lexer.options = {
+  const lexer = new Lexer(name, text, "{{", "}}", {
     emitComment: false,
     breakOK: !hasFunction("break"),
     continueOK: !hasFunction("continue"),
-  };
+  });
   const p = new Parser(t, lexer, treeSet, hasFunction);
   p.parse();
   p.add();
@@ -81,25 +84,35 @@ export function parseTemplate(
 }
 
 /** One parser per tree; define/block bodies get their own, sharing the lexer. */
+// Fields are declared and assigned in the constructor (see nodes.ts: class
+// field definitions cost more in cold code; a parser is made per file).
 class Parser implements FastHost {
-  private token: Item[] = [];
-  private peekCount = 0;
-  readonly vars: string[] = ["$"];
-  private actionLine = 0;
-  private rangeDepth = 0;
-  private stackDepth = 0;
+  declare token: Item[];
+  declare peekCount: number;
+  declare readonly vars: string[];
+  declare private actionLine: number;
+  /** The {{end}} or {{else}} that ended the last itemList. */
+  declare private listEnd: Node;
+  declare private rangeDepth: number;
+  declare private stackDepth: number;
+  declare readonly t: Tree;
+  declare readonly lex: Lexer;
+  declare readonly treeSet: Map<string, Tree>;
+  declare readonly hasFunction: (name: string) => boolean;
 
-  constructor(
-    readonly t: Tree,
-    readonly lex: Lexer,
-    readonly treeSet: Map<string, Tree>,
-    readonly hasFunction: (name: string) => boolean,
-    shareTokens?: Parser,
-  ) {
-    if (shareTokens) {
-      // Go's child Tree starts with fresh lookahead; the lexer is shared.
-      this.token = [];
-    }
+  /** A parser for tree t; a define's or block's child starts with fresh lookahead (Go's), sharing the lexer. */
+  constructor(t: Tree, lex: Lexer, treeSet: Map<string, Tree>, hasFunction: (name: string) => boolean) {
+    this.t = t;
+    this.lex = lex;
+    this.treeSet = treeSet;
+    this.hasFunction = hasFunction;
+    this.token = [];
+    this.peekCount = 0;
+    this.vars = ["$"];
+    this.actionLine = 0;
+    this.listEnd = null as unknown as Node;
+    this.rangeDepth = 0;
+    this.stackDepth = 0;
   }
 
   private next(): Item {
@@ -124,12 +137,6 @@ class Parser implements FastHost {
     this.peekCount = 1;
     this.token[0] = this.lex.nextItem();
     return this.token[0];
-  }
-  /** After a fast scan: its last item becomes the parser's last (or pending) token, as if lexed. */
-  private tookFast(r: FastResult): Node {
-    this.token[0] = r.item;
-    this.peekCount = r.pending ? 1 : 0;
-    return r.node;
   }
   private nextNonSpace(): Item {
     let token: Item;
@@ -189,20 +196,33 @@ class Parser implements FastHost {
     const nt = new Tree(name);
     nt.text = this.t.text;
     nt.parseName = this.t.parseName;
-    return new Parser(nt, this.lex, this.treeSet, this.hasFunction, this);
+    return new Parser(nt, this.lex, this.treeSet, this.hasFunction);
   }
 
   parse(): void {
-    const root = new ListNode(this.t, this.peek().pos);
+    // The list starts at the first item: the fast path's text or "{{" if it takes them.
+    let f = fastText(this, true);
+    const root = new ListNode(this.t, f === false ? this.peek().pos : f !== NO_TEXT ? f.pos : fastDelimPos);
     this.t.root = root;
     for (;;) {
       // Text and "{{" without items, when no lookahead is pending.
-      const f = this.peekCount === 0 ? fastText(this, true) : null;
-      if (f !== null) {
-        if (f.text !== null) root.nodes.push(f.text);
-        const n = this.actionAfter(f.delimLine);
-        if (n.type === N.End || n.type === N.Else) this.errorf(`unexpected ${n.str()}`);
-        root.nodes.push(n);
+      if (f !== false) {
+        // Indexed stores, not push: a builtin call each in cold code.
+        if (f !== NO_TEXT) root.nodes[root.nodes.length] = f;
+        if (fastDelimPos < 0) {
+          // Text up to the end of the input.
+        } else if (fastDefineName !== null) {
+          // A whole "{{ define "name" }}" taken: its body is the child's.
+          const nt = this.child("definition");
+          nt.t.name = fastDefineName;
+          nt.token[0] = fastDefineDelim;
+          nt.definitionBody();
+        } else {
+          const n = this.actionAfter(fastDelimLine);
+          if (n.type === N.End || n.type === N.Else) this.errorf(`unexpected ${n.str()}`);
+          root.nodes[root.nodes.length] = n;
+        }
+        f = this.peekCount === 0 ? fastText(this, true) : false;
         continue;
       }
       if (this.peek().typ === T.EOF) break;
@@ -218,6 +238,7 @@ class Parser implements FastHost {
         if (this.nextNonSpace().typ === T.Define) {
           const nt = this.child("definition");
           nt.parseDefinition();
+          f = this.peekCount === 0 ? fastText(this, true) : false;
           continue;
         }
         this.backup2(delim);
@@ -225,6 +246,7 @@ class Parser implements FastHost {
       const n = this.textOrAction();
       if (n.type === N.End || n.type === N.Else) this.errorf(`unexpected ${n.str()}`);
       root.nodes.push(n);
+      f = this.peekCount === 0 ? fastText(this, true) : false;
     }
   }
 
@@ -233,9 +255,15 @@ class Parser implements FastHost {
     const name = this.expectOneOf(T.String, T.RawString, context);
     this.t.name = this.unquote(name.val);
     this.expect(T.RightDelim, context);
-    const [list, end] = this.itemList();
+    this.definitionBody();
+  }
+
+  /** A define's list, its "}}" taken. */
+  private definitionBody(): void {
+    const list = this.itemList();
     this.t.root = list;
-    if (end.type !== N.End) this.errorf(`unexpected ${end.str()} in ${context}`);
+    const end = this.listEnd;
+    if (end.type !== N.End) this.errorf(`unexpected ${end.str()} in define clause`);
     this.add();
   }
 
@@ -248,23 +276,35 @@ class Parser implements FastHost {
     }
   }
 
-  private itemList(): [ListNode, Node] {
+  /**
+   * A list up to its {{end}} or {{else}}, which goes to listEnd (not a
+   * returned pair: array destructuring runs the iterator protocol, slow in
+   * the cold code a parse is).
+   */
+  private itemList(): ListNode {
     let list: ListNode | null = null;
     for (;;) {
       // Text and "{{" without items, when no lookahead is pending.
-      const f = this.peekCount === 0 ? fastText(this, false) : null;
-      if (f !== null) {
-        list ??= new ListNode(this.t, f.pos);
-        if (f.text !== null) list.nodes.push(f.text);
-        const n = this.actionAfter(f.delimLine);
-        if (n.type === N.End || n.type === N.Else) return [list, n];
-        list.nodes.push(n);
+      const f = this.peekCount === 0 ? fastText(this, false) : false;
+      if (f !== false) {
+        list ??= new ListNode(this.t, f !== NO_TEXT ? f.pos : fastDelimPos);
+        if (f !== NO_TEXT) list.nodes[list.nodes.length] = f; // not push (see parse)
+        if (fastDelimPos < 0) continue; // text up to the end of the input
+        const n = this.actionAfter(fastDelimLine);
+        if (n.type === N.End || n.type === N.Else) {
+          this.listEnd = n;
+          return list;
+        }
+        list.nodes[list.nodes.length] = n;
         continue;
       }
       list ??= new ListNode(this.t, this.peekNonSpace().pos);
       if (this.peekNonSpace().typ === T.EOF) break;
       const n = this.textOrAction();
-      if (n.type === N.End || n.type === N.Else) return [list, n];
+      if (n.type === N.End || n.type === N.Else) {
+        this.listEnd = n;
+        return list;
+      }
       list.nodes.push(n);
     }
     return this.errorf("unexpected EOF");
@@ -285,8 +325,16 @@ class Parser implements FastHost {
 
   /** An action, its "{{" (on line `delimLine`) taken. */
   private actionAfter(delimLine: number): Node {
+    // The fast path takes whole actions (it never fails with an error, so it needs no action line).
+    const n = this.peekCount === 0 ? fastAction(this) : null;
+    if (n !== null && n !== FAST_CONTROL) return n;
     this.actionLine = delimLine;
     try {
+      if (n === FAST_CONTROL) {
+        // The keyword is taken (token[0]): its clause follows.
+        const typ = this.token[0]!.typ;
+        return typ === T.If ? this.ifControl() : this.parseControl(typ === T.With ? "with" : "range");
+      }
       return this.action();
     } finally {
       this.actionLine = 0;
@@ -294,20 +342,6 @@ class Parser implements FastHost {
   }
 
   private action(): Node {
-    if (this.peekCount === 0) {
-      const r = fastEndOrElse(this);
-      if (r !== null) return this.tookFast(r);
-      const kw = fastControl(this);
-      if (kw !== null) {
-        this.token[0] = kw;
-        return kw.typ === T.If ? this.ifControl() : this.parseControl(kw.typ === T.With ? "with" : "range");
-      }
-      const p = fastPipeline(this);
-      if (p !== null) {
-        const pipe = this.tookFast(p) as PipeNode;
-        return new ActionNode(this.t, pipe.pos, pipe.line, pipe);
-      }
-    }
     const token = this.nextNonSpace();
     switch (token.typ) {
       case T.Block:
@@ -343,8 +377,8 @@ class Parser implements FastHost {
 
   private pipeline(context: string, end: T): PipeNode {
     if (end === T.RightDelim && this.peekCount === 0) {
-      const r = fastPipeline(this);
-      if (r !== null) return this.tookFast(r) as PipeNode;
+      const pipe = fastPipeline(this, context === "range");
+      if (pipe !== null) return pipe;
     }
     const token = this.peekNonSpace();
     const pipe = new PipeNode(this.t, token.pos, token.line);
@@ -423,7 +457,8 @@ class Parser implements FastHost {
     try {
       const pipe = this.pipeline(context, T.RightDelim);
       if (context === "range") this.rangeDepth++;
-      let [list, next] = this.itemList();
+      const list = this.itemList();
+      let next = this.listEnd;
       if (context === "range") this.rangeDepth--;
       let elseList: ListNode | null = null;
       if (next.type === N.Else) {
@@ -436,7 +471,8 @@ class Parser implements FastHost {
           elseList = new ListNode(this.t, next.pos);
           elseList.nodes.push(this.parseControl("with"));
         } else {
-          [elseList, next] = this.itemList();
+          elseList = this.itemList();
+          next = this.listEnd;
           if (next.type !== N.End) this.errorf(`expected end; found ${next.str()}`);
         }
       }
@@ -469,7 +505,8 @@ class Parser implements FastHost {
     const name = this.parseTemplateName(token, context);
     const pipe = this.pipeline(context, T.RightDelim);
     const block = this.child(name);
-    const [list, end] = block.itemList();
+    const list = block.itemList();
+    const end = block.listEnd;
     block.t.root = list;
     if (end.type !== N.End) this.errorf(`unexpected ${end.str()} in ${context}`);
     block.add();
