@@ -297,6 +297,36 @@ function emptyValue(col: number, role: number): number {
   return NULL;
 }
 
+// Most lines of a rendered manifest are "key: scalar" entries of mappings the
+// head does not read (under spec:, labels:, a list item's mapping). A run of
+// such lines at one indentation is proven valid by one match instead of one
+// next() and checkScalar() per line. A line qualifies only in the plainest
+// shape, every part of which the per-line path accepts the same way: a plain
+// key that cannot read as a YAML 1.1 bool or null (none of those is longer
+// than five letters and all start with one of "tTfFnNyYoO"), then a value
+// that is digits, a quoted string without escapes, or a plain scalar opening
+// with a letter, "_" or "/" that has no "#", no ": ", no trailing ":" or
+// space. Anything else ends the run and goes through next().
+const RUN_KEY = "(?![tTfFnNyYoO][\\w./-]{0,4}:)[A-Za-z_/][\\w./-]*";
+const RUN_VALUE = `(?:[0-9]+|"[^"\\\\\\n#]*"|'[^'\\n#]*'|[A-Za-z_/](?:[^\\n#:]|:(?! |$))*[^\\n#: ]|[A-Za-z_/])`;
+// Per indentation n: a run of such lines indented by exactly n.
+const runs: RegExp[] = [];
+function runOf(n: number): RegExp {
+  let re = runs[n];
+  if (re === undefined) runs[n] = re = new RegExp(`(?: {${n}}${RUN_KEY}: +${RUN_VALUE}(?:\\n|$))+`, "y");
+  return re;
+}
+
+/**
+ * Skips the entries of the run that starts at pos, siblings at col of an
+ * entry with a one-line value in a mapping the head does not read.
+ */
+function skipRun(col: number): void {
+  const re = runOf(col);
+  re.lastIndex = pos;
+  if (re.test(doc)) pos = re.lastIndex;
+}
+
 /** A block mapping at col; `inItem`: its first key is on the current "- " line. */
 function mapping(col: number, inItem: boolean, role: number): void {
   for (;;) {
@@ -309,6 +339,7 @@ function mapping(col: number, inItem: boolean, role: number): void {
     if (key === undefined) bail();
     const k = key!;
     const v = value;
+    if (role === OTHER && v !== "") skipRun(col);
     next();
     const field = role === OTHER ? NONE : fieldOf(role, k);
     if (v === "") emptyField(col, field, k);
