@@ -391,7 +391,9 @@ function evalPipeline(dot: XV, pipe: PipeNode | null): RV {
   let value: Final = MISSING;
   const cmds = pipe.cmds;
   for (let i = 0; i < cmds.length; i++) {
-    value = elem(evalCommand(dot, cmds[i]!, value));
+    // elem(), inline: this runs for every command.
+    const x = evalCommand(dot, cmds[i]!, value);
+    value = x instanceof Iface ? x.v : x === null ? undefined : x;
   }
   const v = value as RV;
   const decl = pipe.decl;
@@ -413,7 +415,8 @@ function evalCommand(dot: XV, cmd: CommandNode, final: Final): XV {
   const first = cmd.args[0]!;
   switch (first.type) {
     case N.Field:
-      return evalFieldNode(dot, first, cmd.args, final);
+      curNode = first;
+      return evalFieldChain(dot, dot, first, first.ident, 0, cmd.args, final);
     case N.Chain:
       return evalChainNode(dot, first, cmd.args, final);
     case N.Identifier:
@@ -482,10 +485,26 @@ function evalFieldChain(
   final: Final,
 ): XV {
   let iface = receiver instanceof Iface;
-  let recv = unwrap(receiver);
+  let recv = iface ? (receiver as Iface).v : (receiver as RV);
   const n = ident.length;
   for (let i = start; i < n - 1; i++) {
-    recv = evalField(dot, ident[i]!, node, null, MISSING, recv, iface);
+    const name = ident[i]!;
+    // A key present in a plain map[string]interface {} (most of .Values):
+    // what evalField's plainMapField answers, without the calls; a missing
+    // key, a typed map or anything else takes evalField.
+    if (
+      recv instanceof Map &&
+      (recv as GoMap)[GO_TYPE] === undefined &&
+      (recv as GoMap)[GO_METHODS] === undefined
+    ) {
+      const x = recv.get(name);
+      if (x !== undefined) {
+        recv = x;
+        iface = true;
+        continue;
+      }
+    }
+    recv = evalField(dot, name, node, null, MISSING, recv, iface);
     iface = lastIface;
   }
   return evalField(dot, ident[n - 1]!, node, args, final, recv, iface);
