@@ -8,7 +8,7 @@
 // break/continue are return codes, not exceptions.
 import { BUILTINS } from "./builtins.ts";
 import { TemplateExecError, TemplateParseError } from "./errors.ts";
-import { compareGoStrings, sprint, sprintTemplateValue } from "./fmt.ts";
+import { sortGoStrings, sprint, sprintTemplateValue } from "./fmt.ts";
 import {
   assignableTo,
   canBeNil,
@@ -332,7 +332,7 @@ function walkRange(dot: XV, r: BranchNode): Flow {
     }
   } else if (val instanceof Map) {
     const iface = elemTypeOf(val) === "interface {}";
-    const keys = [...val.keys()].sort(compareGoStrings);
+    const keys = sortGoStrings([...val.keys()]);
     for (let i = 0; i < keys.length; i++) {
       ran = true;
       const e = val.get(keys[i]!)!;
