@@ -327,6 +327,23 @@ function skipRun(col: number): void {
   if (re.test(doc)) pos = re.lastIndex;
 }
 
+// Per indentation n of "- " markers: the rest of a list of flat mappings, each
+// item "- key: scalar" then its other entries at n + 2, all in run shape
+// (the current item's remaining entries first). Every line is an entry of some
+// item's mapping at n + 2, which the per-line path checks alike (their keys
+// and values are not kept), so a line after the last skipped one checks the
+// same against the current item's mapping as against the last item's.
+const itemRuns: RegExp[] = [];
+function itemRunOf(n: number): RegExp {
+  let re = itemRuns[n];
+  if (re === undefined) {
+    const entry = `${RUN_KEY}: +${RUN_VALUE}(?:\\n|$)`;
+    const rest = `(?: {${n + 2}}${entry})*`;
+    itemRuns[n] = re = new RegExp(`${rest}(?: {${n}}- ${entry}${rest})*`, "y");
+  }
+  return re;
+}
+
 /** A block mapping at col; `inItem`: its first key is on the current "- " line. */
 function mapping(col: number, inItem: boolean, role: number): void {
   for (;;) {
@@ -422,6 +439,12 @@ function sequence(col: number): void {
     if (ind > col) bail();
     if (item < 0) return;
     if (key !== undefined) {
+      // "- key: scalar": whole items of the same flat shape that follow are proven by one match.
+      if (item === col + 2 && value !== "") {
+        const re = itemRunOf(col);
+        re.lastIndex = pos;
+        if (re.test(doc)) pos = re.lastIndex;
+      }
       mapping(item, true, OTHER);
       continue;
     }

@@ -36,6 +36,9 @@ test("fast head: runs of plain entries, and the lines that end them", () => {
     "  a: |\n    text\n  b: x\n  c: y\n",
     "  a: x\n  b: yes\n  trueish: c\n  offset: d\n",
     "  a: x\n  b: 1e400x\n",
+    "  ports:\n    - containerPort: 80\n    - containerPort: 443\n      protocol: TCP\n    - name: x\n  after: y\n",
+    "  env:\n  - name: A\n    value: \"0\"\n  - name: B\n    value: 'x'\n    extra:\n      deeper: z\n  - name: C\n",
+    "  l:\n  - a: 1\n  - b: 2\n  -   c: 3\n      d: 4\n  - e\n",
   ];
   for (const body of taken) assert.ok(agree(head + body), body);
   const handedOver = [
@@ -54,6 +57,11 @@ test("fast head: runs of plain entries, and the lines that end them", () => {
     "  a: 1\n b: x\n",
     "  a: 1\n   b: x\n",
     "  a: 1\n  b: x\nkind: B\n",
+    "  l:\n  - a: 1\n  - b: 2\n      c: 3\n",
+    "  l:\n  - a: 1\n    b: 2\n  - c: 3\n   d: 4\n",
+    "  l:\n  - a: 1\n  - b: 2\n    - c\n",
+    "  l:\n  - a: 1\n  - yes: 2\n",
+    "  l:\n  - a: 1\n  - b: 2 # c\n  - d: e: f\n",
   ];
   for (const body of handedOver) agree(head + body);
 });
