@@ -297,6 +297,53 @@ function emptyValue(col: number, role: number): number {
   return NULL;
 }
 
+// Most lines of a rendered manifest are "key: scalar" entries of mappings the
+// head does not read (under spec:, labels:, a list item's mapping). A run of
+// such lines at one indentation is proven valid by one match instead of one
+// next() and checkScalar() per line. A line qualifies only in the plainest
+// shape, every part of which the per-line path accepts the same way: a plain
+// key that cannot read as a YAML 1.1 bool or null (none of those is longer
+// than five letters and all start with one of "tTfFnNyYoO"), then a value
+// that is digits, a quoted string without escapes, or a plain scalar opening
+// with a letter, "_" or "/" that has no "#", no ": ", no trailing ":" or
+// space. Anything else ends the run and goes through next().
+const RUN_KEY = "(?![tTfFnNyYoO][\\w./-]{0,4}:)[A-Za-z_/][\\w./-]*";
+const RUN_VALUE = `(?:[0-9]+|"[^"\\\\\\n#]*"|'[^'\\n#]*'|[A-Za-z_/](?:[^\\n#:]|:(?! |$))*[^\\n#: ]|[A-Za-z_/])`;
+// Per indentation n: a run of such lines indented by exactly n.
+const runs: RegExp[] = [];
+function runOf(n: number): RegExp {
+  let re = runs[n];
+  if (re === undefined) runs[n] = re = new RegExp(`(?: {${n}}${RUN_KEY}: +${RUN_VALUE}(?:\\n|$))+`, "y");
+  return re;
+}
+
+/**
+ * Skips the entries of the run that starts at pos, siblings at col of an
+ * entry with a one-line value in a mapping the head does not read.
+ */
+function skipRun(col: number): void {
+  const re = runOf(col);
+  re.lastIndex = pos;
+  if (re.test(doc)) pos = re.lastIndex;
+}
+
+// Per indentation n of "- " markers: the rest of a list of flat mappings, each
+// item "- key: scalar" then its other entries at n + 2, all in run shape
+// (the current item's remaining entries first). Every line is an entry of some
+// item's mapping at n + 2, which the per-line path checks alike (their keys
+// and values are not kept), so a line after the last skipped one checks the
+// same against the current item's mapping as against the last item's.
+const itemRuns: RegExp[] = [];
+function itemRunOf(n: number): RegExp {
+  let re = itemRuns[n];
+  if (re === undefined) {
+    const entry = `${RUN_KEY}: +${RUN_VALUE}(?:\\n|$)`;
+    const rest = `(?: {${n + 2}}${entry})*`;
+    itemRuns[n] = re = new RegExp(`${rest}(?: {${n}}- ${entry}${rest})*`, "y");
+  }
+  return re;
+}
+
 /** A block mapping at col; `inItem`: its first key is on the current "- " line. */
 function mapping(col: number, inItem: boolean, role: number): void {
   for (;;) {
@@ -309,6 +356,7 @@ function mapping(col: number, inItem: boolean, role: number): void {
     if (key === undefined) bail();
     const k = key!;
     const v = value;
+    if (role === OTHER && v !== "") skipRun(col);
     next();
     const field = role === OTHER ? NONE : fieldOf(role, k);
     if (v === "") emptyField(col, field, k);
@@ -391,6 +439,12 @@ function sequence(col: number): void {
     if (ind > col) bail();
     if (item < 0) return;
     if (key !== undefined) {
+      // "- key: scalar": whole items of the same flat shape that follow are proven by one match.
+      if (item === col + 2 && value !== "") {
+        const re = itemRunOf(col);
+        re.lastIndex = pos;
+        if (re.test(doc)) pos = re.lastIndex;
+      }
       mapping(item, true, OTHER);
       continue;
     }

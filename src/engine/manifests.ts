@@ -2,7 +2,7 @@
 // rendered file into YAML documents, read each document's head (kind,
 // metadata.name, annotations), separate hooks from plain manifests, and order
 // both by kind in install order.
-import { compareGoStrings } from "../template/fmt.ts";
+import { sortGoStrings } from "../template/fmt.ts";
 import { utf8ReaderError } from "../yaml/utf8-reader.ts";
 import { goTrimSpace, pathBase } from "./gostrings.ts";
 
@@ -199,7 +199,7 @@ export function sortManifests(
 ): { hooks: Hook[]; manifests: Manifest[] } {
   const hooks: Hook[] = [];
   const generic: Manifest[] = [];
-  const paths = [...files.keys()].sort(compareGoStrings);
+  const paths = sortGoStrings([...files.keys()]);
   for (const path of paths) {
     const content = files.get(path)!;
     if (pathBase(path).startsWith("_")) continue;

@@ -36,10 +36,17 @@ export function renderTemplates(chart: EngineChart, top: GoMap, opts: EngineOpti
 
 /** helm's byPathLen, reversed: deeper paths first, then reverse lexical order. */
 export function sortTemplates(names: Iterable<string>): string[] {
-  const depth = (s: string) => s.split("/").length - 1;
-  return [...names].sort((a, b) => {
-    const da = depth(a);
-    const db = depth(b);
+  // Each name's depth is counted once, not at every comparison.
+  const list = [...names];
+  const depths = new Map<string, number>();
+  for (const n of list) {
+    let d = 0;
+    for (let i = n.indexOf("/"); i !== -1; i = n.indexOf("/", i + 1)) d++;
+    depths.set(n, d);
+  }
+  return list.sort((a, b) => {
+    const da = depths.get(a)!;
+    const db = depths.get(b)!;
     if (da !== db) return db - da;
     return a < b ? 1 : a > b ? -1 : 0;
   });
@@ -75,7 +82,8 @@ export function renderRenderables(tpls: Map<string, Renderable>, opts: EngineOpt
     } catch (e) {
       throw cleanupExecError(name, e as Error);
     }
-    rendered.set(name, out.replaceAll("<no value>", ""));
+    // Most outputs hold no "<no value>": one search, no copy.
+    rendered.set(name, out.includes("<no value>") ? out.replaceAll("<no value>", "") : out);
   }
   return rendered;
 }

@@ -49,6 +49,19 @@ export function compareGoStrings(a: string, b: string): number {
   return a.length - b.length;
 }
 
+// A UTF-16 surrogate: only strings holding one sort differently by code units and by code points.
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * Sorts strings in place as compareGoStrings orders them. Without surrogates
+ * the default sort's code-unit order is that order, and it runs natively
+ * rather than calling a comparison function per pair (cold code sorts map
+ * keys and template paths this way).
+ */
+export function sortGoStrings(a: string[]): string[] {
+  return SURROGATE.test(a.join("")) ? a.sort(compareGoStrings) : a.sort();
+}
+
 function validUTF8(b: Uint8Array): boolean {
   for (let i = 0; i < b.length; ) {
     const [r, w] = decodeRune(b, i);

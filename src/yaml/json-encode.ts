@@ -155,44 +155,134 @@ function goSpecial(x: number): string {
   return Number.isNaN(x) ? "NaN" : x > 0 ? "+Inf" : "-Inf";
 }
 
-/** json.Marshal (or MarshalIndent with prefix "") of a value. */
+// marshalJSON's settings and output, in module variables while one value is
+// encoded (encoding never calls out to code that could start another).
+let html = true;
+let step = "";
+let out = "";
+
+/**
+ * json.Marshal (or MarshalIndent with prefix "") of a value. It writes the
+ * text straight from the value, in Go's order (sorted keys), rather than
+ * building toJSONTree's copy first: toJson runs once per template in many
+ * charts. The conversions are toJSONTree's, and an unsupported value fails
+ * where Go's encoder meets it first.
+ */
 export function marshalJSON(v: unknown, opts: MarshalJSONOptions = {}): string {
-  const tree = toJSONTree(v);
-  const html = opts.escapeHTML ?? true;
-  const indent = opts.indent ?? "";
-  const parts: string[] = [];
-  const write = (t: JSONTree, pad: string): void => {
-    if (t === null) parts.push("null");
-    else if (typeof t === "boolean") parts.push(t ? "true" : "false");
-    else if (typeof t === "string") parts.push(quoteJSON(t, html));
-    else if (typeof t === "number") parts.push(formatJSONFloat(t));
-    else if (typeof t === "bigint") parts.push(t.toString());
-    else if (t instanceof Float32Box) parts.push(formatJSONFloat(t.v, 32));
-    else if (Array.isArray(t)) {
-      if (t.length === 0) return void parts.push("[]");
-      const inner = pad + indent;
-      parts.push("[");
-      t.forEach((x, i) => {
-        if (i > 0) parts.push(",");
-        if (indent) parts.push("\n" + inner);
-        write(x, inner);
-      });
-      if (indent) parts.push("\n" + pad);
-      parts.push("]");
-    } else {
-      if (t.size === 0) return void parts.push("{}");
-      const inner = pad + indent;
-      parts.push("{");
-      ((t as any)[STRUCT_ORDER] ? [...t.keys()] : sortedKeys(t)).forEach((k, i) => {
-        if (i > 0) parts.push(",");
-        if (indent) parts.push("\n" + inner);
-        parts.push(quoteJSON(k, html), indent ? ": " : ":");
-        write(t.get(k)!, inner);
-      });
-      if (indent) parts.push("\n" + pad);
-      parts.push("}");
+  // Saved and restored: a host type's marshalling could itself call marshalJSON.
+  const saved = [html, step, out] as const;
+  html = opts.escapeHTML ?? true;
+  step = opts.indent ?? "";
+  out = "";
+  try {
+    encode(v, "", 0);
+    return out;
+  } finally {
+    [html, step, out] = saved;
+  }
+}
+
+// Characters quoteJSON must rewrite (or check, for surrogates); most strings have none.
+const NEEDS_ESCAPE = /[\x00-\x1f"\\<>&\u2028\u2029\ud800-\udfff]/;
+
+function encodeString(s: string): void {
+  out += NEEDS_ESCAPE.test(s) ? quoteJSON(s, html) : `"${s}"`;
+}
+
+function encode(v: unknown, pad: string, depth: number): void {
+  if (depth > 10000) throw new YAMLError("json: unsupported value: encountered a cycle");
+  if (v === null || v === undefined) {
+    out += "null";
+    return;
+  }
+  switch (typeof v) {
+    case "string":
+      encodeString(v);
+      return;
+    case "boolean":
+      out += v ? "true" : "false";
+      return;
+    case "bigint":
+      out += v.toString();
+      return;
+    case "number":
+      if (!Number.isFinite(v)) throw new YAMLError(`json: unsupported value: ${goSpecial(v)}`);
+      out += formatJSONFloat(v);
+      return;
+  }
+  const isArray = Array.isArray(v);
+  if (isArray || v instanceof Map) {
+    // A host type's own marshalling comes first (a nil map marshals as null).
+    const custom = (v as any)[MARSHAL_JSON];
+    if (typeof custom === "function") encode(custom.call(v), pad, depth + 1);
+    else if (isArray) encodeArray(v as unknown[], pad, depth);
+    else encodeMap(v as Map<unknown, unknown>, pad, depth);
+    return;
+  }
+  if (v instanceof Uint8Array) {
+    out += `"${base64Encode(v)}"`;
+    return;
+  }
+  const o = v as any;
+  if (o.constructor?.name === "GoFloat32" && typeof o.v === "number") {
+    if (!Number.isFinite(o.v)) throw new YAMLError(`json: unsupported value: ${goSpecial(o.v)}`);
+    out += formatJSONFloat(o.v, 32);
+    return;
+  }
+  if (typeof o[MARSHAL_JSON] === "function") encode(o[MARSHAL_JSON](), pad, depth + 1);
+  else if (o instanceof Float32Box) out += formatJSONFloat(o.v, 32);
+  else throw new YAMLError(`json: unsupported type: ${String(o.constructor?.name ?? typeof o)}`);
+}
+
+function encodeArray(a: unknown[], pad: string, depth: number): void {
+  if (a.length === 0) {
+    out += "[]";
+    return;
+  }
+  const inner = pad + step;
+  out += "[";
+  for (let i = 0; i < a.length; i++) {
+    if (i > 0) out += ",";
+    if (step !== "") out += `\n${inner}`;
+    encode(a[i], inner, depth + 1);
+  }
+  if (step !== "") out += `\n${pad}`;
+  out += "]";
+}
+
+// A surrogate in some key: the keys then need compareUTF8 rather than sort()'s code-unit order.
+const SURROGATE = /[\ud800-\udfff]/;
+
+function encodeMap(m: Map<unknown, unknown>, pad: string, depth: number): void {
+  if (m.size === 0) {
+    out += "{}";
+    return;
+  }
+  const keys = [...m.keys()] as string[];
+  for (let i = 0; i < keys.length; i++) {
+    if (typeof keys[i] !== "string") {
+      // Not in the value model's maps; toJSONTree's String(k) conversion (later keys win).
+      const conv = new Map<string, unknown>();
+      for (const [x, y] of m) conv.set(String(x), y);
+      if ((m as any)[STRUCT_ORDER]) (conv as any)[STRUCT_ORDER] = true;
+      encodeMap(conv, pad, depth);
+      return;
     }
-  };
-  write(tree, "");
-  return parts.join("");
+  }
+  if (!(m as any)[STRUCT_ORDER]) {
+    if (SURROGATE.test(keys.join(""))) keys.sort(compareUTF8);
+    else keys.sort();
+  }
+  const inner = pad + step;
+  out += "{";
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (i > 0) out += ",";
+    if (step !== "") out += `\n${inner}`;
+    encodeString(k);
+    out += step !== "" ? ": " : ":";
+    encode(m.get(k), inner, depth + 1);
+  }
+  if (step !== "") out += `\n${pad}`;
+  out += "}";
 }

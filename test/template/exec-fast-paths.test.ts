@@ -26,6 +26,15 @@ const cases: Case[] = [
   { t: `{{ .a.b 1 }}`, v: { a: { b: 1 } } },
   { t: `{{ 1 | .a.b }}`, v: { a: { b: 1 } } },
   { t: `{{ $x := .a }}{{ $x.b }}{{ with .a }}{{ .b }}{{ end }}`, v: { a: { b: "v" } } },
+  // Field chains read keys present in plain maps inline (evalFieldChain): falsy
+  // values, lists and nil in the middle of a chain, through variables and parentheses.
+  { t: `{{ .a.f.g }}`, v: { a: { f: false } } },
+  { t: `{{ .a.s.g }}`, v: { a: { s: "" } } },
+  { t: `{{ .a.n.g }}`, v: { a: { n: 0 } } },
+  { t: `{{ .a.l.g }}`, v: { a: { l: [] } } },
+  { t: `{{ .a.b.c.d }}|{{ .a.b.x.d }}|{{ .a.x.c.d }}`, v: { a: { b: { c: { d: "deep" } } } } },
+  { t: `{{ $x := .a }}{{ $x.b.c }}|{{ (.a).b.c }}|{{ .a.b.c | printf "%T" }}`, v: { a: { b: { c: 2 } } } },
+  { t: `{{ .a.b.c 1 }}`, v: { a: { b: { c: 1 } } } },
   { t: `{{ range .l }}{{ .x }}{{ end }}`, v: { l: [{ x: 1 }, { y: 2 }] } },
   { t: `{{ range .l }}{{ .x.y }}{{ end }}`, v: { l: [{ x: null }] } },
   // range: with no variable, one (the element) and two (index and element).
