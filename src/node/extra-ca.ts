@@ -46,8 +46,11 @@ export async function defaultCA(): Promise<string[] | undefined> {
       const pems = readFileSync(deferred, "latin1").match(PEM_BLOCK) ?? [];
       loaded.push(...pems);
     } catch (e) {
-      // Node's own words when it cannot read the file; it then goes on without it.
-      process.emitWarning(`Ignoring extra certs from \`${deferred}\`, load failed: ${(e as Error).message}`);
+      // Node's warning when it cannot read the file (its reason is OpenSSL's
+      // text, ours the file system's); like Node, go on without the file.
+      process.stderr.write(
+        `Warning: Ignoring extra certs from \`${deferred}\`, load failed: ${(e as Error).message}\n`,
+      );
     }
   }
   return loaded;
