@@ -36,7 +36,7 @@ export function adoptDeferredExtraCA(env: Record<string, string | undefined>): R
  * undefined (Node's default store) unless the extra certificates were
  * deferred, then Node's bundled roots plus the file's certificates.
  */
-export async function defaultCA(): Promise<string[] | undefined> {
+async function defaultCA(): Promise<string[] | undefined> {
   if (deferred === undefined) return undefined;
   if (loaded === undefined) {
     // node:tls only now: loading it costs start-up time every command would pay.

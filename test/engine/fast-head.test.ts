@@ -10,31 +10,14 @@ import { test } from "node:test";
 import fc from "fast-check";
 import { generatedChart } from "../../bench/generated-chart.ts";
 import { renderChart } from "../../src/actions/render.ts";
-import { fastSimpleHead } from "../../src/engine/fast-head.ts";
 import { splitManifests } from "../../src/engine/manifests.ts";
-import { simpleHead } from "../../src/engine/simple-head.ts";
 import { loadChartPath } from "../../src/node/fs-load.ts";
 import { readYAML } from "../../src/yaml/decode.ts";
 import { toYAML } from "../../src/yaml/encode.ts";
 import { projectRoot } from "../helpers/oracle.ts";
 import { STRINGS, yamlQuote } from "../yaml/cases.ts";
 import { documentArbitrary } from "../yaml/gen.ts";
-
-function full(doc: string): unknown {
-  try {
-    return simpleHead(readYAML(doc));
-  } catch (e) {
-    return `error: ${(e as Error).message}`;
-  }
-}
-
-/** Asserts agreement; returns whether the fast path took the document. */
-function agree(doc: string): boolean {
-  const fast = fastSimpleHead(doc);
-  if (fast === undefined) return false;
-  assert.deepEqual(fast, full(doc), JSON.stringify(doc));
-  return true;
-}
+import { agree } from "./fast-head-agree.ts";
 
 const indent = (text: string, n: number) => text.replace(/\n$/, "").replace(/^/gm, " ".repeat(n));
 

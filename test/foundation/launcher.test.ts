@@ -6,55 +6,26 @@
 // a symbolic link as npm installs it, and a post-renderer that must see the
 // user's environment unchanged.
 import assert from "node:assert/strict";
-import { execFile, execFileSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:https";
-import type { AddressInfo } from "node:net";
+import { execFile } from "node:child_process";
+import { chmodSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, normalize } from "node:path";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { helmEnv, projectRoot, runHelm, writeChart } from "../helpers/oracle.ts";
-import { helmPackagedRepo } from "../repo/fixtures.ts";
+import { type HttpsRepo, startHttpsRepo } from "../locate/https-repo.ts";
 
 const launcher = join(projectRoot, "bin", "capstan");
 const script = join(projectRoot, "bin", "capstan.js");
+let repo: HttpsRepo | undefined;
 let url = "";
 let ca = "";
 let certs = "";
-let server: Server | undefined;
 
 before(async () => {
-  const dir = await helmPackagedRepo();
-  await runHelm(["repo", "index", dir]);
-  certs = mkdtempSync(join(tmpdir(), "capstan-launcher-"));
-  ca = join(certs, "cert.pem");
-  execFileSync(
-    "openssl",
-    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1"].concat([
-      "-addext",
-      "subjectAltName=IP:127.0.0.1",
-      "-keyout",
-      join(certs, "key.pem"),
-      "-out",
-      ca,
-    ]),
-    { stdio: "ignore" },
-  );
-  server = createServer({ key: readFileSync(join(certs, "key.pem")), cert: readFileSync(ca) }, (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "https://x").pathname));
-    try {
-      const body = readFileSync(join(dir, path));
-      res.writeHead(200);
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  await new Promise<void>((r) => server!.listen(0, "127.0.0.1", r));
-  url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  repo = await startHttpsRepo("capstan-launcher-");
+  ({ url, ca, certs } = repo);
 });
-after(() => server?.close());
+after(() => repo?.close());
 
 interface Run {
   code: number;
