@@ -36,10 +36,15 @@ export function compareUTF8(a: string, b: string): number {
 
 /** Keys of a map in Go's sorted order. */
 export function sortedKeys(m: Map<string, unknown>): string[] {
-  const keys = [...m.keys()];
-  let simple = true;
-  for (const k of keys) if (/[\ud800-\udfff]/.test(k)) simple = false;
-  return simple ? keys.sort() : keys.sort(compareUTF8);
+  return sortKeys([...m.keys()]);
+}
+
+// A surrogate in some key: the keys then need compareUTF8 rather than sort()'s code-unit order.
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Sorts keys in place in Go's order: natively unless a surrogate needs compareUTF8. */
+function sortKeys(keys: string[]): string[] {
+  return SURROGATE.test(keys.join("")) ? keys.sort(compareUTF8) : keys.sort();
 }
 
 /** A JSON string literal as encoding/json writes it. */
@@ -250,9 +255,6 @@ function encodeArray(a: unknown[], pad: string, depth: number): void {
   out += "]";
 }
 
-// A surrogate in some key: the keys then need compareUTF8 rather than sort()'s code-unit order.
-const SURROGATE = /[\ud800-\udfff]/;
-
 function encodeMap(m: Map<unknown, unknown>, pad: string, depth: number): void {
   if (m.size === 0) {
     out += "{}";
@@ -269,10 +271,7 @@ function encodeMap(m: Map<unknown, unknown>, pad: string, depth: number): void {
       return;
     }
   }
-  if (!(m as any)[STRUCT_ORDER]) {
-    if (SURROGATE.test(keys.join(""))) keys.sort(compareUTF8);
-    else keys.sort();
-  }
+  if (!(m as any)[STRUCT_ORDER]) sortKeys(keys);
   const inner = pad + step;
   out += "{";
   for (let i = 0; i < keys.length; i++) {
